@@ -1,0 +1,10 @@
+package dev.chainrule.nn.train;
+
+/**
+ * An exact snapshot of training: parameters, optimizer state, the trainer's position (epochs and
+ * batches done, the partial epoch's loss sum) and early-stopping state, encoded by the trainer.
+ * Resuming from it continues bit for bit as if training had never stopped. {@code epochsCompleted}
+ * and {@code batchesIntoEpoch} are exposed so that callers can label what they store.
+ */
+public record TrainerCheckpoint(int epochsCompleted, int batchesIntoEpoch, byte[] payload) {
+}

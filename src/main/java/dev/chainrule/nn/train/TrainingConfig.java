@@ -1,0 +1,13 @@
+package dev.chainrule.nn.train;
+
+import dev.chainrule.nn.optim.LearningRateSchedule;
+import dev.chainrule.nn.optim.OptimizerSpec;
+
+/**
+ * How to train: {@code epochs} passes over the training data in mini-batches of {@code batchSize}
+ * (the last partial batch kept), reshuffled each epoch by a permutation derived from
+ * ({@code seed}, epoch) when {@code shuffle} is set. {@code earlyStopping} may be null.
+ */
+public record TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer, LearningRateSchedule schedule,
+        boolean shuffle, long seed, EarlyStopping earlyStopping) {
+}

@@ -1,0 +1,122 @@
+package dev.chainrule.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every exception into an RFC 9457 problem ({@code application/problem+json}). Spring's own
+ * MVC exceptions (415, 405, 413, missing parts, ...) get their status from the base class; this
+ * class adds a stable {@code type}, JSON pointers for body faults, and hides internals on a 500.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String TYPE_PREFIX = "/problems/";
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> handleApiProblem(ApiProblem ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        body.setType(URI.create(TYPE_PREFIX + ex.slug()));
+        body.setTitle(ex.title());
+        if (!ex.errors().isEmpty()) {
+            body.setProperty("errors", ex.errors());
+        }
+        return problem(body);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        String detail = "Parameter '" + ex.getName() + "' has an invalid value: '" + ex.getValue() + "'.";
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setType(URI.create(TYPE_PREFIX + "invalid-parameter"));
+        body.setTitle("Invalid parameter");
+        body.setProperty("errors", List.of(ProblemError.atField(ex.getName(), detail)));
+        return problem(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it has been logged.");
+        body.setType(URI.create(TYPE_PREFIX + "internal-error"));
+        body.setTitle("Internal error");
+        return problem(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ProblemError> errors = new ArrayList<>();
+        for (FieldError fieldError : ex.getBindingResult().getFieldErrors()) {
+            errors.add(ProblemError.atPointer(JsonPointers.fromPropertyPath(fieldError.getField()),
+                    fieldError.getDefaultMessage()));
+        }
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(e -> errors.add(ProblemError.atPointer("", e.getDefaultMessage())));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? errors.get(0).message() : "The request body has " + errors.size() + " invalid fields.");
+        body.setType(URI.create(TYPE_PREFIX + "invalid-request"));
+        body.setTitle("Invalid request");
+        body.setProperty("errors", errors);
+        return problem(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String pointer = "";
+        String detail = "The request body is not valid JSON.";
+        if (ex.getCause() instanceof JacksonException jackson) {
+            pointer = JsonPointers.fromJacksonPath(jackson.getPath());
+            detail = "The request body could not be read" + (pointer.isEmpty() ? "" : " at " + pointer)
+                    + ": " + jackson.getOriginalMessage();
+        } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+            detail = "A request body is required.";
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setType(URI.create(TYPE_PREFIX + "unreadable-body"));
+        body.setTitle("Unreadable request body");
+        body.setProperty("errors", List.of(ProblemError.atPointer(pointer, detail)));
+        return problem(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() != null
+                && "about:blank".equals(problem.getType().toString())) {
+            String title = problem.getTitle() == null ? "error" : problem.getTitle();
+            problem.setType(URI.create(TYPE_PREFIX + title.toLowerCase().replaceAll("[^a-z0-9]+", "-")));
+        }
+        return response == null ? null
+                : ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail body) {
+        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}
