@@ -1,0 +1,13 @@
+package dev.chainrule.dataset;
+
+import java.util.UUID;
+
+/** How other features (jobs, predictions) read a stored dataset; implemented by this package. */
+public interface DatasetReader {
+
+    /** @throws dev.chainrule.web.ApiProblem 404 when there is no such dataset */
+    DatasetData read(UUID datasetId);
+
+    /** Rows {@code [offset, offset+limit)} only, for paged scoring of large datasets. */
+    DatasetData read(UUID datasetId, int offset, int limit);
+}
