@@ -33,6 +33,14 @@ class ValidationSplitTest {
     }
 
     @Test
+    void aClassWithOneRowStaysInTraining() {
+        ValidationSplit.Split split = ValidationSplit.split(new int[] {0, 0, 1, 0}, 4, 0.5, 2);
+
+        assertThat(split.train()).contains(2);
+        assertThat(split.validation()).hasSize(1).doesNotContain(2);
+    }
+
+    @Test
     void zeroFractionKeepsEverythingForTraining() {
         ValidationSplit.Split split = ValidationSplit.split(new int[] {0, 1, 1}, 3, 0, 1);
 
