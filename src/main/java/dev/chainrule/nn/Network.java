@@ -27,7 +27,7 @@ public final class Network {
     private final List<Layer> layers;
     private final List<DenseLayer> denseLayers;
     private final DenseLayer outputLayer;
-    private final BatchCache<INDArray[]> lossBuffers;
+    private final BatchCache<INDArray> lossGradients;
     private INDArray lastOutputs;
     private INDArray lastInputGradient;
 
@@ -65,8 +65,7 @@ public final class Network {
         this.denseLayers = List.copyOf(dense);
         this.outputLayer = (DenseLayer) built.get(built.size() - 1);
         int outputs = width;
-        this.lossBuffers = new BatchCache<>(rows -> new INDArray[] {
-                Nd4j.create(dataType, rows, outputs), Nd4j.create(dataType, rows, outputs)});
+        this.lossGradients = new BatchCache<>(rows -> Nd4j.create(dataType, rows, outputs));
     }
 
     public static Network create(NetworkSpec spec, Precision precision) {
@@ -127,11 +126,9 @@ public final class Network {
         }
         INDArray a = outputLayer.activation() == Activation.IDENTITY ? z.dup() : z.ulike();
         Activations.forward(outputLayer.activation(), z, a);
-        try (INDArray scratch = a.ulike()) {
-            double loss = Losses.value(spec.loss(), z, a, y, scratch) + penalty();
-            z.close();
-            return new Evaluation(loss, a);
-        }
+        double loss = Losses.value(spec.loss(), z, a, y) + penalty();
+        z.close();
+        return new Evaluation(loss, a);
     }
 
     /** Loss and outputs on an evaluation set; {@code outputs} belongs to the caller. */
@@ -164,11 +161,9 @@ public final class Network {
             current = layer.forward(current, true, dropoutSeed);
         }
         lastOutputs = current;
-        INDArray[] work = lossBuffers.forRows((int) features.rows());
-        INDArray gradient = work[0];
-        INDArray z = outputLayer.preActivation();
-        double loss = Losses.value(spec.loss(), z, current, y, work[1]) + penalty();
-        Losses.gradient(spec.loss(), current, y, gradient);
+        INDArray gradient = lossGradients.forRows((int) features.rows());
+        double loss = Losses.valueAndGradient(spec.loss(), outputLayer.preActivation(), current, y, gradient)
+                + penalty();
 
         buffer.gradients().assign(0);
         boolean fused = Losses.isFused(spec.loss());
