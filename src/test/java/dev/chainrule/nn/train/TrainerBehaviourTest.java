@@ -100,6 +100,27 @@ class TrainerBehaviourTest {
     }
 
     @Test
+    void resumingFromTheEpochThatTriggeredEarlyStoppingStopsAgain() {
+        EarlyStopping stopping = new EarlyStopping("loss", 2, 1e9, true);
+        TrainingConfig config = new TrainingConfig(10, 8, sgd(0.05), null, true, 2, stopping);
+        List<TrainerCheckpoint> checkpoints = new ArrayList<>();
+        Network network = Network.create(REGRESSION, Precision.FLOAT32);
+        new Trainer().train(network, data, null, config, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+                checkpoints.add(checkpoint);
+            }
+        }, null);
+        Network resumed = Network.create(REGRESSION, Precision.FLOAT32);
+
+        TrainingOutcome outcome = new Trainer().train(resumed, data, null, config, null, checkpoints.get(2));
+
+        assertThat(outcome.status()).isEqualTo(TrainingOutcome.Status.EARLY_STOPPED);
+        assertThat(outcome.epochsCompleted()).isEqualTo(3);
+        assertThat(resumed.parameterVector().toDoubleVector()).containsExactly(network.parameterVector().toDoubleVector());
+    }
+
+    @Test
     void aNonFiniteLossStopsTrainingWithAReason() {
         LabeledData huge = new LabeledData(data.features(), data.targets().mul(1e30), null);
 
