@@ -1,0 +1,40 @@
+package dev.chainrule.nn.optim;
+
+/**
+ * PyTorch's RMSprop (not centred): {@code v = α·v + (1−α)·g²}; with momentum μ,
+ * {@code buf = μ·buf + g/(sqrt(v) + ε)} and {@code p −= lr·buf}; without, {@code p −= lr·g/(sqrt(v) + ε)}.
+ */
+final class RmsProp extends FusedLoopOptimizer {
+
+    private final double alpha;
+    private final double epsilon;
+    private final double momentum;
+    private final double weightDecay;
+
+    RmsProp(OptimizerSpec.RmsProp spec, long size) {
+        super(spec.momentum() > 0 ? 2 : 1, size);
+        if (!(spec.alpha() >= 0 && spec.alpha() < 1 && spec.epsilon() > 0 && spec.momentum() >= 0
+                && spec.momentum() < 1)) {
+            throw new IllegalArgumentException("RMSprop needs alpha and momentum in [0, 1) and epsilon > 0");
+        }
+        this.alpha = spec.alpha();
+        this.epsilon = spec.epsilon();
+        this.momentum = spec.momentum();
+        this.weightDecay = spec.weightDecay();
+    }
+
+    @Override
+    void update(double[] p, double[] g, double[][] state, double learningRate, long t) {
+        double[] v = state[0];
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i] + weightDecay * p[i];
+            v[i] = alpha * v[i] + (1 - alpha) * gi * gi;
+            double scaled = gi / (Math.sqrt(v[i]) + epsilon);
+            if (momentum > 0) {
+                state[1][i] = momentum * state[1][i] + scaled;
+                scaled = state[1][i];
+            }
+            p[i] -= learningRate * scaled;
+        }
+    }
+}
