@@ -2,7 +2,12 @@ package dev.chainrule.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,12 +18,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import tools.jackson.databind.JsonNode;
 
 /** Every refused upload: the right status, a problem naming the fault, and nothing stored. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chainrule.datasets.max-upload-size=64KB", "chainrule.datasets.max-categories=5"})
+        properties = {"chainrule.datasets.max-upload-size=64KB", "chainrule.datasets.max-categories=5",
+                "chainrule.datasets.chunk-rows=7"})
 @ActiveProfiles("test")
 class DatasetBadInputTest {
 
@@ -27,6 +34,9 @@ class DatasetBadInputTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @MockitoSpyBean
+    DatasetStore store;
 
     DatasetHttp http;
 
@@ -185,6 +195,26 @@ class DatasetBadInputTest {
         problem(http.get("/api/v1/datasets/00000000-0000-0000-0000-000000000000/rows"), 404);
         problem(http.delete("/api/v1/datasets/00000000-0000-0000-0000-000000000000"), 404);
         problem(http.get("/api/v1/datasets/not-a-uuid"), 400);
+    }
+
+    @Test
+    void failureWhileStoringChunksRollsBackTheWholeUpload() throws Exception {
+        int[] written = {0};
+        doAnswer(invocation -> {
+            ChunkWriter real = (ChunkWriter) invocation.callRealMethod();
+            return (ChunkWriter) (column, chunk, rows, data) -> {
+                if (++written[0] > 12) {
+                    throw new IllegalStateException("disk full");
+                }
+                real.write(column, chunk, rows, data);
+            };
+        }).when(store).writerFor(any());
+
+        JsonNode problem = problem(http.postMultipart("iris.csv",
+                Files.readAllBytes(Path.of("examples/datasets/iris.csv")), Map.of()), 500);
+
+        assertThat(written[0]).isGreaterThan(12);
+        assertThat(problem.get("detail").asString()).doesNotContain("disk full");
     }
 
     private static byte[] csvOfSize(int bytes) {
