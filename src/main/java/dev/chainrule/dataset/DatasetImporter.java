@@ -16,9 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns an uploaded CSV into a stored dataset in one pass over the stream: every column is
- * profiled and spooled to a temporary file as it goes by (see {@link ColumnProfile}); once the
- * whole file is known to be valid, the types are decided and the spools are copied into chunks in
- * one transaction with the dataset row, so a failure leaves nothing behind.
+ * profiled and spooled to a temporary file as it goes by (see {@link ColumnProfile}). Once the
+ * whole file is known to be valid, the types are decided, each column's spool is copied into
+ * chunks in a transaction of its own, and the dataset row is committed last: until then nothing
+ * is visible, and a failure deletes the chunks written so far ({@link OrphanChunkCleaner} covers a
+ * crash).
  */
 @Service
 class DatasetImporter {
@@ -54,7 +56,7 @@ class DatasetImporter {
             }
             DatasetPlan plan = planner.plan(profile, task);
             long parsed = System.nanoTime();
-            UUID id = transaction.execute(status -> store(name, upload.count(), profile, plan));
+            UUID id = store(name, upload.count(), profile, plan);
             log.info("Imported dataset {}: {} rows x {} columns, {} bytes; parsed at {} MB/s, stored in {} ms", id,
                     plan.rows(), plan.columns().size(), upload.count(),
                     Math.round(upload.count() / 1e3 / Math.max(1, (parsed - start) / 1_000_000)),
@@ -67,15 +69,27 @@ class DatasetImporter {
 
     private UUID store(String name, long sourceBytes, CsvProfile profile, DatasetPlan plan) {
         UUID id = UUID.randomUUID();
+        try {
+            for (ColumnPlan column : plan.columns()) {
+                transaction.executeWithoutResult(status -> ChunkCopier.copy(profile.columns().get(column.index()),
+                        column, plan.rows(), properties.chunkRows(), store.writerFor(id)));
+            }
+            transaction.executeWithoutResult(status -> store.persist(datasetRow(id, name, sourceBytes, plan)));
+            return id;
+        } catch (RuntimeException e) {
+            transaction.executeWithoutResult(status -> store.deleteAll(id));
+            throw e;
+        }
+    }
+
+    private Dataset datasetRow(UUID id, String name, long sourceBytes, DatasetPlan plan) {
         Dataset dataset = new Dataset(id, name, plan.task(), plan.targetIndex(), plan.rows(), properties.chunkRows(),
                 sourceBytes, OffsetDateTime.now(ZoneOffset.UTC));
         for (ColumnPlan column : plan.columns()) {
             dataset.addColumn(new DatasetColumn(column.index(), column.name(), column.type(), column.missing(),
                     column.summary(), column.categories()));
         }
-        store.persist(dataset);
-        ChunkCopier.copy(profile, plan, properties.chunkRows(), store.writerFor(id));
-        return id;
+        return dataset;
     }
 
     private static char sniff(InputStream in) throws IOException {
