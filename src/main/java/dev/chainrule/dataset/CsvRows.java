@@ -3,7 +3,6 @@ package dev.chainrule.dataset;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
@@ -22,8 +21,6 @@ import dev.chainrule.web.ApiProblem;
  */
 final class CsvRows implements Closeable {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
     private final CloseableIterator<CsvRecord> records;
     private final String[] header;
     /** -1 while the header is read, so that a fault there reports row 0. */
@@ -37,9 +34,6 @@ final class CsvRows implements Closeable {
             throw DatasetProblems.emptyFile();
         }
         header = first.getFields().toArray(String[]::new);
-        if (header[0].length() > 0 && header[0].charAt(0) == BYTE_ORDER_MARK) {
-            header[0] = header[0].substring(1);
-        }
         if (header.length == 1 && header[0].isBlank()) {
             throw DatasetProblems.emptyFile();
         }
@@ -52,7 +46,8 @@ final class CsvRows implements Closeable {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
+                .detectBomHeader(true)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
         return new CsvRows(reader.iterator());
     }
 

@@ -178,6 +178,12 @@ class DatasetBadInputTest {
     }
 
     @Test
+    void chunkedRawBodyOverTheLimitIsStoppedWhileReading() {
+        JsonNode problem = problem(http.postCsvChunked(csvOfSize(100 * 1024)), 413);
+        assertThat(problem.get("detail").asString()).contains(String.valueOf(64 * 1024));
+    }
+
+    @Test
     void multipartFileOverTheLimit() {
         JsonNode problem = problem(http.postMultipart("big.csv", csvOfSize(100 * 1024), Map.of()), 413);
         assertThat(problem.get("detail").asString()).containsAnyOf("65536", "64KB");

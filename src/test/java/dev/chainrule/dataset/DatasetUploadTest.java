@@ -131,7 +131,7 @@ class DatasetUploadTest {
 
     @Test
     void quotedFieldsEmbeddedDelimitersNewlinesCrlfAndByteOrderMark() {
-        String csv = "\uFEFFid,comment,label\r\n"
+        String csv = "\uFEFF\"id\",comment,label\r\n"
                 + "1,\"a, b\",x\r\n"
                 + "2,\"first line\r\nsecond line\",y\r\n"
                 + "3,\"say \"\"hi\"\"\",x\r\n";
