@@ -3,8 +3,8 @@
 -- reads a column without re-parsing the CSV. BYTEA is PostgreSQL's binary type and an alias of
 -- VARBINARY in H2, so this one script serves both.
 --
--- An upload commits its chunks first, in several transactions (one large transaction would keep
--- the whole upload in the database's memory), and its dataset row last: the dataset becomes
+-- An upload commits its chunks first, one transaction per column (so that no transaction has to
+-- carry a whole large upload), and its dataset row last: the dataset becomes
 -- visible in that one commit. Chunks therefore have no foreign key to dataset; chunks without a
 -- dataset row are a failed or interrupted upload and are deleted (at once, or at the next start).
 CREATE TABLE dataset (
