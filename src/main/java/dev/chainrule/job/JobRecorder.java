@@ -86,9 +86,8 @@ class JobRecorder {
         if (existing.stream().anyMatch(c -> c.epoch() == checkpoint.epoch() && c.batch() == checkpoint.batch())) {
             return;
         }
-        checkpoints.save(checkpoint);
         List<StoredCheckpoint> all = new ArrayList<>(existing);
-        all.add(0, checkpoint);
+        all.add(0, checkpoints.save(checkpoint));
         StoredCheckpoint best = all.stream().filter(c -> c.score() != null)
                 .min(Comparator.comparingDouble(StoredCheckpoint::score).thenComparingInt(StoredCheckpoint::epoch))
                 .orElse(null);

@@ -135,6 +135,12 @@ class JobPersistenceTest {
         assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(2, 4, 5);
         assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(2);
         assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5);
+
+        recorder.recordEpoch(id, "a", epoch(6, 0.05), 60, 1, snapshot(6, 0), new byte[] { 6 }, "val_loss");
+
+        kept = checkpoints.findByJobIdOrderByEpoch(id);
+        assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(5, 6);
+        assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(6);
     }
 
     @Test
