@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -183,9 +182,5 @@ class JobRunner implements SmartLifecycle {
                 log.warn("Job runner task failed; retrying at the next tick", e);
             }
         };
-    }
-
-    List<UUID> activeJobs() {
-        return List.copyOf(active.keySet());
     }
 }
