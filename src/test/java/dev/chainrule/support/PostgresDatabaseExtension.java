@@ -1,5 +1,7 @@
 package dev.chainrule.support;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -14,12 +16,18 @@ public class PostgresDatabaseExtension implements ExecutionCondition, BeforeAllC
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(PostgresDatabaseExtension.class);
 
+    private static final String SKIPPED = "PostgreSQL tests skipped: " + PostgresServer.URL_VARIABLE
+            + " is not set (for example jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres; .ci/run sets it)";
+    private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (PostgresServer.configured().isEmpty()) {
-            return ConditionEvaluationResult.disabled("PostgreSQL tests skipped: " + PostgresServer.URL_VARIABLE
-                    + " is not set (for example jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres;"
-                    + " .ci/run sets it)");
+            // Surefire's console shows only a count of skipped tests: say once why.
+            if (ANNOUNCED.compareAndSet(false, true)) {
+                System.err.println("WARNING: " + SKIPPED);
+            }
+            return ConditionEvaluationResult.disabled(SKIPPED);
         }
         return ConditionEvaluationResult.enabled(PostgresServer.URL_VARIABLE + " is set");
     }
