@@ -1,6 +1,7 @@
 package dev.chainrule.ops;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,8 @@ public class JobMetrics {
         }
     }
 
-    /** A job reached a final state (SUCCEEDED, FAILED, CANCELLED). */
+    /** A job reached a final state (succeeded, failed, cancelled: the API's names). */
     public void jobFinished(String state) {
-        registry.counter("chainrule.jobs.finished", "state", state).increment();
+        registry.counter("chainrule.jobs.finished", "state", state.toLowerCase(Locale.ROOT)).increment();
     }
 }

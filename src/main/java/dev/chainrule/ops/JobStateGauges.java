@@ -1,6 +1,8 @@
 package dev.chainrule.ops;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,11 +12,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-/** Gauge {@code chainrule.jobs{state=…}}: how many jobs are in each state, read from the database. */
+/**
+ * Gauge {@code chainrule.jobs{state=…}}: how many jobs are in each state, read from the database.
+ * States carry the API's names (queued, running, ...).
+ */
 @Component
 class JobStateGauges implements MeterBinder {
 
-    static final List<String> STATES = List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED");
+    static final List<String> STATES = List.of("queued", "running", "succeeded", "failed", "cancelled");
     // One scrape reads every state's gauge: answer them all from one query.
     private static final long SNAPSHOT_NANOS = 1_000_000_000L;
 
@@ -44,7 +49,9 @@ class JobStateGauges implements MeterBinder {
         long now = System.nanoTime();
         if (!fresh || now - snapshotAt > SNAPSHOT_NANOS) {
             try {
-                snapshot = counts.getObject().countByState();
+                snapshot = new HashMap<>();
+                counts.getObject().countByState().forEach((name, count) -> snapshot.merge(name.toLowerCase(Locale.ROOT),
+                        count, Long::sum));
             } catch (RuntimeException e) {
                 // The database is down: health says so; the gauge reports "no value".
                 fresh = false;

@@ -38,11 +38,11 @@ class JobMetricsTest {
     @Test
     void finishedJobsAreCountedByState() {
         JobMetrics metrics = new JobMetrics(registry);
+        metrics.jobFinished("succeeded");
         metrics.jobFinished("SUCCEEDED");
-        metrics.jobFinished("SUCCEEDED");
-        metrics.jobFinished("FAILED");
-        assertThat(registry.get("chainrule.jobs.finished").tag("state", "SUCCEEDED").counter().count()).isEqualTo(2.0);
-        assertThat(registry.get("chainrule.jobs.finished").tag("state", "FAILED").counter().count()).isEqualTo(1.0);
+        metrics.jobFinished("failed");
+        assertThat(registry.get("chainrule.jobs.finished").tag("state", "succeeded").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("chainrule.jobs.finished").tag("state", "failed").counter().count()).isEqualTo(1.0);
     }
 
     @Test
@@ -50,14 +50,14 @@ class JobMetricsTest {
         AtomicInteger queries = new AtomicInteger();
         JobStateCounts counts = () -> {
             queries.incrementAndGet();
-            return Map.of("QUEUED", 3L, "RUNNING", 1L);
+            return Map.of("queued", 3L, "RUNNING", 1L);
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("counts", counts));
         new JobStateGauges(beans.getBeanProvider(JobStateCounts.class)).bindTo(registry);
 
-        assertThat(registry.get("chainrule.jobs").tag("state", "QUEUED").gauge().value()).isEqualTo(3.0);
-        assertThat(registry.get("chainrule.jobs").tag("state", "RUNNING").gauge().value()).isEqualTo(1.0);
-        assertThat(registry.get("chainrule.jobs").tag("state", "FAILED").gauge().value()).isZero();
+        assertThat(registry.get("chainrule.jobs").tag("state", "queued").gauge().value()).isEqualTo(3.0);
+        assertThat(registry.get("chainrule.jobs").tag("state", "running").gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get("chainrule.jobs").tag("state", "failed").gauge().value()).isZero();
         assertThat(queries).hasValue(1);
     }
 
@@ -74,6 +74,6 @@ class JobMetricsTest {
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("counts", counts));
         new JobStateGauges(beans.getBeanProvider(JobStateCounts.class)).bindTo(registry);
-        assertThat(registry.get("chainrule.jobs").tag("state", "QUEUED").gauge().value()).isNaN();
+        assertThat(registry.get("chainrule.jobs").tag("state", "queued").gauge().value()).isNaN();
     }
 }
