@@ -1,0 +1,63 @@
+package dev.chainrule.dataset;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+/** The first pass over an upload: checks the header, resolves the target, profiles every column. */
+final class CsvProfiler {
+
+    private CsvProfiler() {
+    }
+
+    /**
+     * @param target the target column's name, or null for the last column
+     * @param maxDistinct the category cap
+     */
+    static CsvProfile profile(CsvRows rows, String target, int maxDistinct) {
+        List<String> header = validHeader(rows.header());
+        int targetIndex = target == null ? header.size() - 1 : header.indexOf(target);
+        if (targetIndex < 0) {
+            throw DatasetProblems.unknownTarget(target, header);
+        }
+        List<ColumnProfile> columns = new ArrayList<>(header.size());
+        for (String name : header) {
+            columns.add(new ColumnProfile(name, maxDistinct));
+        }
+        ColumnProfile[] profiles = columns.toArray(ColumnProfile[]::new);
+        CsvRecord record;
+        while ((record = rows.next()) != null) {
+            long row = rows.row();
+            if (row > Integer.MAX_VALUE - 1) {
+                throw DatasetProblems.tooManyRows(Integer.MAX_VALUE - 1);
+            }
+            for (int c = 0; c < profiles.length; c++) {
+                profiles[c].accept(record.getField(c), row);
+            }
+        }
+        if (rows.row() == 0) {
+            throw DatasetProblems.noRows();
+        }
+        return new CsvProfile(header, targetIndex, (int) rows.row(), columns);
+    }
+
+    private static List<String> validHeader(String[] fields) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> names = new ArrayList<>(fields.length);
+        for (int i = 0; i < fields.length; i++) {
+            String name = Cells.trim(fields[i]);
+            if (name.isEmpty()) {
+                throw DatasetProblems.emptyColumnName(i + 1);
+            }
+            Integer first = seen.putIfAbsent(name, i + 1);
+            if (first != null) {
+                throw DatasetProblems.duplicateColumnName(name, first, i + 1);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.chainrule.dataset;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+/**
+ * The header and the data rows of one CSV stream, read with FastCSV (RFC 4180: quoted fields with
+ * embedded delimiters, quotes and newlines; LF or CRLF). Bytes must be UTF-8, with or without a
+ * byte order mark. Every row must have as many fields as the header. Faults become problems that
+ * name the row.
+ */
+final class CsvRows implements Closeable {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final CloseableIterator<CsvRecord> records;
+    private final String[] header;
+    /** -1 while the header is read, so that a fault there reports row 0. */
+    private long row = -1;
+    private long line;
+
+    private CsvRows(CloseableIterator<CsvRecord> records) {
+        this.records = records;
+        CsvRecord first = advance();
+        if (first == null) {
+            throw DatasetProblems.emptyFile();
+        }
+        header = first.getFields().toArray(String[]::new);
+        if (header[0].length() > 0 && header[0].charAt(0) == BYTE_ORDER_MARK) {
+            header[0] = header[0].substring(1);
+        }
+        if (header.length == 1 && header[0].isBlank()) {
+            throw DatasetProblems.emptyFile();
+        }
+        row = 0;
+    }
+
+    static CsvRows open(InputStream in, char delimiter) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CsvReader<CsvRecord> reader = CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(new InputStreamReader(in, decoder));
+        return new CsvRows(reader.iterator());
+    }
+
+    String[] header() {
+        return header.clone();
+    }
+
+    /** The next data row, or null at the end; its field count equals the header's. */
+    CsvRecord next() {
+        CsvRecord record = advance();
+        if (record == null) {
+            return null;
+        }
+        row++;
+        if (record.getFieldCount() != header.length) {
+            throw DatasetProblems.wrongFieldCount(row, line, header.length, record.getFieldCount());
+        }
+        return record;
+    }
+
+    /** Data rows read so far; the number of the row last returned by {@link #next()}. */
+    long row() {
+        return row;
+    }
+
+    private CsvRecord advance() {
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CsvRecord record = records.next();
+            line = record.getStartingLineNumber();
+            return record;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw DatasetProblems.notText(row + 1);
+            }
+            throw e;
+        } catch (CsvParseException e) {
+            if (e.getCause() instanceof UncheckedIOException io && io.getCause() instanceof CharacterCodingException) {
+                throw DatasetProblems.notText(row + 1);
+            }
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw DatasetProblems.notText(row + 1);
+            }
+            throw DatasetProblems.malformed(row + 1, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        records.close();
+    }
+}

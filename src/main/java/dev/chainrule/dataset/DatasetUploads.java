@@ -1,0 +1,54 @@
+package dev.chainrule.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Accepts the two upload forms, enforces the size limit, and hands a re-readable upload on. */
+@Service
+class DatasetUploads {
+
+    private static final String DEFAULT_NAME = "dataset";
+
+    private final DatasetImporter importer;
+    private final long limitBytes;
+
+    DatasetUploads(DatasetImporter importer, DatasetProperties properties) {
+        this.importer = importer;
+        this.limitBytes = properties.maxUploadSize().toBytes();
+    }
+
+    UUID fromMultipart(MultipartFile file, UploadOptions options) {
+        if (file.getSize() > limitBytes) {
+            throw DatasetProblems.tooLarge(limitBytes);
+        }
+        return importer.importCsv(new CsvUpload(file, file.getSize(), nameOf(file.getOriginalFilename())), options);
+    }
+
+    /** @param contentLength the declared length, or -1; a larger one is refused before reading */
+    UUID fromBody(InputStream body, long contentLength, UploadOptions options) {
+        if (contentLength > limitBytes) {
+            throw DatasetProblems.tooLarge(limitBytes);
+        }
+        try (SpooledBody spooled = SpooledBody.copy(body, limitBytes)) {
+            return importer.importCsv(new CsvUpload(spooled, spooled.size(), DEFAULT_NAME), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code iris.csv} becomes {@code iris}. */
+    private static String nameOf(String filename) {
+        if (filename == null || filename.isBlank()) {
+            return DEFAULT_NAME;
+        }
+        String base = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
+        int dot = base.lastIndexOf('.');
+        String name = dot > 0 ? base.substring(0, dot) : base;
+        return name.isBlank() ? DEFAULT_NAME : name;
+    }
+}

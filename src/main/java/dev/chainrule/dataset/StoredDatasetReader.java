@@ -1,0 +1,66 @@
+package dev.chainrule.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads stored datasets for training and scoring, column chunk by column chunk. */
+@Service
+class StoredDatasetReader implements DatasetReader {
+
+    private final DatasetRepository datasets;
+    private final DatasetStore store;
+
+    StoredDatasetReader(DatasetRepository datasets, DatasetStore store) {
+        this.datasets = datasets;
+        this.store = store;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public DatasetData read(UUID datasetId) {
+        Dataset dataset = find(datasetId);
+        return read(dataset, 0, dataset.rowCount());
+    }
+
+    /** Rows outside the dataset are left out: an offset past the end gives zero rows. */
+    @Override
+    @Transactional(readOnly = true)
+    public DatasetData read(UUID datasetId, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must be >= 0, got " + offset + " and " + limit);
+        }
+        Dataset dataset = find(datasetId);
+        int from = Math.min(offset, dataset.rowCount());
+        return read(dataset, from, (int) Math.min(limit, (long) dataset.rowCount() - from));
+    }
+
+    private DatasetData read(Dataset dataset, int offset, int count) {
+        List<FeatureColumn> features = new ArrayList<>();
+        TargetColumn target = null;
+        for (DatasetColumn column : dataset.columns()) {
+            ColumnValues values = store.read(dataset, column, offset, count);
+            if (column.columnIndex() == dataset.targetIndex()) {
+                target = dataset.task() == Task.CLASSIFICATION
+                        ? new TargetColumn.Classes(column.name(), labels(column), values.codes())
+                        : new TargetColumn.Values(column.name(), values.numbers());
+            } else if (column.storedAsCodes()) {
+                features.add(new FeatureColumn.Categorical(column.name(), labels(column), values.codes()));
+            } else {
+                features.add(new FeatureColumn.Numeric(column.name(), values.numbers()));
+            }
+        }
+        return new DatasetData(dataset.id(), dataset.name(), dataset.task(), count, features, target);
+    }
+
+    private static List<String> labels(DatasetColumn column) {
+        return column.categories().stream().map(Category::label).toList();
+    }
+
+    private Dataset find(UUID id) {
+        return datasets.findById(id).orElseThrow(() -> DatasetProblems.notFound(id));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.chainrule.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
+import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Forward values and derivatives of the activations, written into caller-owned arrays so that the
+ * training loop allocates nothing for the common ones (identity, relu, sigmoid, tanh, softmax).
+ * Constants follow PyTorch's defaults: leaky slope 0.01, ELU alpha 1, GELU in its exact erf form
+ * {@code x·Φ(x)}, softplus with beta 1.
+ */
+final class Activations {
+
+    static final double LEAKY_SLOPE = 0.01;
+    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
+    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+    private Activations() {
+    }
+
+    /** {@code a = f(z)}; {@code a} may be {@code z} only for identity. */
+    static void forward(Activation f, INDArray z, INDArray a) {
+        switch (f) {
+            case IDENTITY -> {
+                if (a != z) {
+                    a.assign(z);
+                }
+            }
+            case RELU -> Nd4j.exec(new RectifiedLinear(z, a, 0.0));
+            case LEAKY_RELU -> Nd4j.exec(new LeakyReLU(z, a, LEAKY_SLOPE));
+            case ELU -> Nd4j.exec(new ELU(z, a, 1.0));
+            case SIGMOID -> Nd4j.exec(new Sigmoid(z, a));
+            case TANH -> Nd4j.exec(new Tanh(z, a));
+            case SOFTMAX -> Nd4j.exec(new SoftMax(z, a, 1));
+            case SOFTPLUS -> softplus(z, a);
+            case GELU -> gelu(z, a);
+        }
+    }
+
+    /**
+     * Turns {@code grad} (dL/da) into dL/dz in place, given the layer's {@code z} and {@code a};
+     * {@code scratch} has the same shape and is overwritten.
+     */
+    static void backward(Activation f, INDArray z, INDArray a, INDArray grad, INDArray scratch) {
+        switch (f) {
+            case IDENTITY -> {
+            }
+            case RELU -> {
+                // a >= 0, so sign(a) is the step function (0 at 0, as PyTorch)
+                Nd4j.exec(new Sign(a, scratch));
+                grad.muli(scratch);
+            }
+            case LEAKY_RELU -> {
+                Nd4j.exec(new LeakyReLUDerivative(z, scratch, LEAKY_SLOPE));
+                grad.muli(scratch);
+            }
+            case ELU -> {
+                // f' = 1 for z > 0, exp(z) = a + 1 otherwise; min(a + 1, 1) is both at once
+                scratch.assign(a).addi(1.0);
+                Nd4j.exec(new ScalarMin(scratch, null, scratch, 1.0));
+                grad.muli(scratch);
+            }
+            case SIGMOID -> {
+                Nd4j.exec(new TimesOneMinus(a, scratch));
+                grad.muli(scratch);
+            }
+            case TANH -> {
+                Nd4j.exec(new Square(a, scratch));
+                scratch.rsubi(1.0);
+                grad.muli(scratch);
+            }
+            case SOFTMAX -> {
+                // dz = a ⊙ (g − Σ_j g_j a_j), row by row
+                scratch.assign(grad).muli(a);
+                INDArray rowDot = scratch.sum(true, 1);
+                grad.subiColumnVector(rowDot).muli(a);
+                rowDot.close();
+            }
+            case SOFTPLUS -> {
+                Nd4j.exec(new Sigmoid(z, scratch));
+                grad.muli(scratch);
+            }
+            case GELU -> {
+                geluDerivative(z, scratch);
+                grad.muli(scratch);
+            }
+        }
+    }
+
+    /** {@code max(z, 0) + log(1 + exp(−|z|))}: never overflows. */
+    static void softplus(INDArray z, INDArray a) {
+        Nd4j.exec(new Abs(z, a));
+        a.negi();
+        Nd4j.exec(new Exp(a, a));
+        a.addi(1.0);
+        Nd4j.exec(new Log(a, a));
+        try (INDArray positive = z.dup()) {
+            Nd4j.exec(new RectifiedLinear(positive, positive, 0.0));
+            a.addi(positive);
+        }
+    }
+
+    private static void gelu(INDArray z, INDArray a) {
+        try (INDArray cdf = normalCdf(z)) {
+            a.assign(z).muli(cdf);
+        }
+    }
+
+    /** {@code Φ(z) + z·φ(z)}. */
+    private static void geluDerivative(INDArray z, INDArray out) {
+        try (INDArray cdf = normalCdf(z); INDArray density = z.dup()) {
+            Nd4j.exec(new Square(density, density));
+            density.muli(-0.5);
+            Nd4j.exec(new Exp(density, density));
+            density.muli(INV_SQRT_2PI).muli(z);
+            out.assign(cdf).addi(density);
+        }
+    }
+
+    private static INDArray normalCdf(INDArray z) {
+        INDArray cdf = z.mul(INV_SQRT2);
+        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Erf(cdf, cdf));
+        return cdf.addi(1.0).muli(0.5);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.chainrule.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code z = a·W + b}, then the activation. Backward turns dL/da into dL/dz, then adds
+ * {@code dW += aᵀ·dz} and {@code db += 1ᵀ·dz} (GEMMs with transpose flags, no transposed copies) and
+ * returns {@code dz·Wᵀ}.
+ */
+final class DenseLayer implements Layer {
+
+    private final int index;
+    private final int inputs;
+    private final int units;
+    private final Activation activation;
+    private final INDArray weights;
+    private final INDArray bias;
+    private final INDArray weightGradient;
+    private final INDArray biasGradient;
+    private final BatchCache<Buffers> buffers;
+
+    private INDArray input;
+    private Buffers current;
+
+    DenseLayer(int index, int inputs, int units, Activation activation, ParameterBuffer parameters, long offset) {
+        this.index = index;
+        this.inputs = inputs;
+        this.units = units;
+        this.activation = activation;
+        long weightCount = (long) inputs * units;
+        this.weights = parameters.parameterView(offset, inputs, units);
+        this.bias = parameters.parameterView(offset + weightCount, 1, units);
+        this.weightGradient = parameters.gradientView(offset, inputs, units);
+        this.biasGradient = parameters.gradientView(offset + weightCount, 1, units);
+        this.buffers = new BatchCache<>(rows -> new Buffers(rows, inputs, units, activation, weights));
+    }
+
+    static long parameterCount(int inputs, int units) {
+        return (long) inputs * units + units;
+    }
+
+    @Override
+    public int inputs() {
+        return inputs;
+    }
+
+    @Override
+    public int outputs() {
+        return units;
+    }
+
+    Activation activation() {
+        return activation;
+    }
+
+    INDArray weights() {
+        return weights;
+    }
+
+    INDArray bias() {
+        return bias;
+    }
+
+    INDArray weightGradient() {
+        return weightGradient;
+    }
+
+    @Override
+    public String describe() {
+        return "layer " + (index + 1) + " (dense " + units + " " + activation.jsonName() + ")";
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training, long dropoutSeed) {
+        this.input = input;
+        this.current = buffers.forRows((int) input.rows());
+        Nd4j.gemm(input, weights, current.z, false, false, 1.0, 0.0);
+        current.z.addiRowVector(bias);
+        Activations.forward(activation, current.z, current.a);
+        return current.a;
+    }
+
+    /** Pre-activation of the last training forward pass. */
+    INDArray preActivation() {
+        return current.z;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean inputGradientNeeded) {
+        Activations.backward(activation, current.z, current.a, outputGradient, current.scratch);
+        return backwardFromPreActivation(outputGradient, inputGradientNeeded);
+    }
+
+    /** Backward for a gradient already taken with respect to {@code z} (fused losses). */
+    INDArray backwardFromPreActivation(INDArray dz, boolean inputGradientNeeded) {
+        Nd4j.gemm(input, dz, weightGradient, true, false, 1.0, 1.0);
+        Nd4j.gemm(current.ones, dz, biasGradient, false, false, 1.0, 1.0);
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        Nd4j.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0);
+        return current.inputGradient;
+    }
+
+    @Override
+    public INDArray infer(INDArray input) {
+        INDArray z = inferPreActivation(input);
+        if (activation == Activation.IDENTITY) {
+            return z;
+        }
+        INDArray a = z.ulike();
+        Activations.forward(activation, z, a);
+        z.close();
+        return a;
+    }
+
+    INDArray inferPreActivation(INDArray input) {
+        INDArray z = Nd4j.create(weights.dataType(), input.rows(), units);
+        Nd4j.gemm(input, weights, z, false, false, 1.0, 0.0);
+        return z.addiRowVector(bias);
+    }
+
+    /** Work arrays for one batch size. */
+    private static final class Buffers {
+        final INDArray z;
+        final INDArray a;
+        final INDArray scratch;
+        final INDArray ones;
+        final INDArray inputGradient;
+
+        Buffers(int rows, int inputs, int units, Activation activation, INDArray weights) {
+            var type = weights.dataType();
+            z = Nd4j.create(type, rows, units);
+            a = activation == Activation.IDENTITY ? z : Nd4j.create(type, rows, units);
+            scratch = Nd4j.create(type, rows, units);
+            ones = Nd4j.ones(type, 1, rows);
+            inputGradient = Nd4j.create(type, rows, inputs);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.chainrule.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Loss values and their gradients with PyTorch's mean reductions: cross-entropy averages over the
+ * batch, every other loss over batch × outputs. Cross-entropy and binary cross-entropy are fused with
+ * their output activation: their gradient is taken with respect to the pre-activation {@code z}
+ * ({@code (p − y)/n}) and is computed from {@code z} in a form that cannot overflow.
+ */
+final class Losses {
+
+    private Losses() {
+    }
+
+    /** Whether {@link #gradient} yields dL/dz (fused) instead of dL/da. */
+    static boolean isFused(Loss loss) {
+        return loss == Loss.CROSS_ENTROPY || loss == Loss.BINARY_CROSS_ENTROPY;
+    }
+
+    /** The mean loss; {@code scratch} (shaped like {@code a}) is overwritten. */
+    static double value(Loss loss, INDArray z, INDArray a, INDArray y, INDArray scratch) {
+        long rows = a.rows();
+        double elements = (double) a.length();
+        switch (loss) {
+            case MSE -> {
+                scratch.assign(a).subi(y);
+                Nd4j.exec(new Square(scratch, scratch));
+                return scratch.sumNumber().doubleValue() / elements;
+            }
+            case MAE -> {
+                scratch.assign(a).subi(y);
+                Nd4j.exec(new Abs(scratch, scratch));
+                return scratch.sumNumber().doubleValue() / elements;
+            }
+            case HUBER -> {
+                // with d = |a − y| and m = min(d, 1): m·(d − m/2) is d²/2 below 1 and d − 1/2 above
+                scratch.assign(a).subi(y);
+                Nd4j.exec(new Abs(scratch, scratch));
+                try (INDArray m = scratch.dup()) {
+                    Nd4j.exec(new ScalarMin(m, null, m, 1.0));
+                    scratch.subi(m.mul(0.5)).muli(m);
+                }
+                return scratch.sumNumber().doubleValue() / elements;
+            }
+            case CROSS_ENTROPY -> {
+                Nd4j.exec(new LogSoftMax(z, scratch));
+                scratch.muli(y);
+                return -scratch.sumNumber().doubleValue() / rows;
+            }
+            case BINARY_CROSS_ENTROPY -> {
+                // softplus(z) − z·y, which equals −[y·log σ(z) + (1−y)·log(1−σ(z))] without overflow
+                Activations.softplus(z, scratch);
+                try (INDArray zy = z.mul(y)) {
+                    scratch.subi(zy);
+                }
+                return scratch.sumNumber().doubleValue() / elements;
+            }
+            default -> throw new IllegalStateException("unknown loss " + loss);
+        }
+    }
+
+    /** Writes dL/da, or dL/dz for the fused losses, into {@code grad}. */
+    static void gradient(Loss loss, INDArray a, INDArray y, INDArray grad) {
+        double elements = (double) a.length();
+        switch (loss) {
+            case MSE -> grad.assign(a).subi(y).muli(2.0 / elements);
+            case MAE -> {
+                grad.assign(a).subi(y);
+                Nd4j.exec(new Sign(grad, grad));
+                grad.muli(1.0 / elements);
+            }
+            case HUBER -> {
+                grad.assign(a).subi(y);
+                Nd4j.exec(new ScalarMin(grad, null, grad, 1.0));
+                Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMax(grad, null, grad, -1.0));
+                grad.muli(1.0 / elements);
+            }
+            case CROSS_ENTROPY -> grad.assign(a).subi(y).muli(1.0 / a.rows());
+            case BINARY_CROSS_ENTROPY -> grad.assign(a).subi(y).muli(1.0 / elements);
+        }
+    }
+}

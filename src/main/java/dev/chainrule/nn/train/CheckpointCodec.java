@@ -1,0 +1,137 @@
+package dev.chainrule.nn.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import dev.chainrule.nn.optim.OptimizerState;
+
+/**
+ * The bytes of a {@link TrainerCheckpoint}: versioned, vectors written in their own precision
+ * (floats for float32, doubles for float64) so that restoring is bit-exact.
+ */
+final class CheckpointCodec {
+
+    private static final int MAGIC = 0x43524B50; // "CRKP"
+    private static final int VERSION = 1;
+
+    private CheckpointCodec() {
+    }
+
+    /** Everything a checkpoint restores. */
+    record Contents(INDArray parameters, OptimizerState optimizer, Progress progress, double best, int bestEpoch,
+            int epochsWithoutImprovement, INDArray bestParameters) {
+    }
+
+    static TrainerCheckpoint encode(INDArray parameters, OptimizerState optimizer, Progress progress,
+            EarlyStoppingTracker tracker) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            boolean doubles = parameters.dataType() == DataType.DOUBLE;
+            out.writeBoolean(doubles);
+            writeVector(out, parameters, doubles);
+            out.writeLong(optimizer.steps());
+            out.writeInt(optimizer.buffers().size());
+            for (INDArray buffer : optimizer.buffers()) {
+                writeVector(out, buffer, doubles);
+            }
+            out.writeInt(progress.epochsCompleted);
+            out.writeInt(progress.batchesIntoEpoch);
+            out.writeLong(progress.step);
+            out.writeDouble(progress.lossSum);
+            out.writeDouble(progress.metricSum);
+            out.writeLong(progress.samplesSeen);
+            out.writeDouble(tracker.best);
+            out.writeInt(tracker.bestEpoch);
+            out.writeInt(tracker.epochsWithoutImprovement);
+            out.writeBoolean(tracker.bestParameters != null);
+            if (tracker.bestParameters != null) {
+                writeVector(out, tracker.bestParameters, doubles);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TrainerCheckpoint(progress.epochsCompleted, progress.batchesIntoEpoch, bytes.toByteArray());
+    }
+
+    static Contents decode(TrainerCheckpoint checkpoint) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint.payload()))) {
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("not a training checkpoint");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("unsupported checkpoint version " + version);
+            }
+            boolean doubles = in.readBoolean();
+            INDArray parameters = readVector(in, doubles);
+            long steps = in.readLong();
+            int bufferCount = in.readInt();
+            if (bufferCount < 0 || bufferCount > 8) {
+                throw new IllegalArgumentException("corrupt checkpoint (" + bufferCount + " optimizer buffers)");
+            }
+            List<INDArray> buffers = new ArrayList<>();
+            for (int i = 0; i < bufferCount; i++) {
+                buffers.add(readVector(in, doubles));
+            }
+            Progress progress = new Progress();
+            progress.epochsCompleted = in.readInt();
+            progress.batchesIntoEpoch = in.readInt();
+            progress.step = in.readLong();
+            progress.lossSum = in.readDouble();
+            progress.metricSum = in.readDouble();
+            progress.samplesSeen = in.readLong();
+            double best = in.readDouble();
+            int bestEpoch = in.readInt();
+            int wait = in.readInt();
+            INDArray bestParameters = in.readBoolean() ? readVector(in, doubles) : null;
+            return new Contents(parameters, new OptimizerState(steps, buffers), progress, best, bestEpoch, wait,
+                    bestParameters);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("truncated training checkpoint", e);
+        }
+    }
+
+    private static void writeVector(DataOutputStream out, INDArray vector, boolean doubles) throws IOException {
+        out.writeInt((int) vector.length());
+        if (doubles) {
+            for (double v : vector.toDoubleVector()) {
+                out.writeDouble(v);
+            }
+        } else {
+            for (float v : vector.toFloatVector()) {
+                out.writeFloat(v);
+            }
+        }
+    }
+
+    private static INDArray readVector(DataInputStream in, boolean doubles) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available() / (doubles ? 8 : 4)) {
+            throw new IllegalArgumentException("corrupt checkpoint (vector of " + length + " values)");
+        }
+        if (doubles) {
+            double[] values = new double[length];
+            for (int i = 0; i < length; i++) {
+                values[i] = in.readDouble();
+            }
+            return Nd4j.createFromArray(values);
+        }
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = in.readFloat();
+        }
+        return Nd4j.createFromArray(values);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.chainrule.nn.train;
+
+import dev.chainrule.nn.Network;
+
+/**
+ * Trains a {@link Network} by mini-batch gradient descent. Stateless: every call builds its own run,
+ * so one trainer may serve several jobs (each network, though, trains on one thread at a time).
+ *
+ * <p>Runs are reproducible: initial weights, epoch orders and dropout masks all derive from seeds, so
+ * the same seed, data and thread count ({@link dev.chainrule.nn.Nd4jThreads#pin}) give bit-identical
+ * parameters, and resuming from a {@link TrainerCheckpoint} continues exactly where it stopped.
+ */
+public final class Trainer {
+
+    private static final TrainingListener SILENT = new TrainingListener() {
+    };
+
+    public Trainer() {
+        // stateless; the public constructor is part of the engine's API
+    }
+
+    /**
+     * @param validation evaluated after every epoch; may be null
+     * @param listener may be null
+     * @param resumeFrom a checkpoint of an earlier run of the same network, data and config; restores
+     *        parameters, optimizer state and position into {@code network}; may be null
+     * @throws IllegalArgumentException for a bad config, data whose shapes do not fit the network, or
+     *         a checkpoint that does not belong to this network
+     */
+    public TrainingOutcome train(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
+            TrainingListener listener, TrainerCheckpoint resumeFrom) {
+        TrainingConfigValidator.validate(config, train, validation);
+        TrainingRun run = new TrainingRun(network, train, validation, config, listener == null ? SILENT : listener);
+        if (resumeFrom != null) {
+            run.restore(resumeFrom);
+        }
+        return run.run();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.chainrule.nn.train;
+
+/** Rejects a training configuration or data set the trainer cannot use, saying which value is wrong. */
+final class TrainingConfigValidator {
+
+    private TrainingConfigValidator() {
+    }
+
+    static void validate(TrainingConfig config, LabeledData train, LabeledData validation) {
+        if (config.epochs() < 0) {
+            throw new IllegalArgumentException("epochs must be >= 0, was " + config.epochs());
+        }
+        if (config.batchSize() < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, was " + config.batchSize());
+        }
+        if (config.optimizer() == null) {
+            throw new IllegalArgumentException("an optimizer is required");
+        }
+        if (train == null || train.rows() == 0) {
+            throw new IllegalArgumentException("training data must have at least one row");
+        }
+        checkRows("training", train);
+        if (validation != null) {
+            checkRows("validation", validation);
+            if (train.isClassification() != validation.isClassification()) {
+                throw new IllegalArgumentException("training and validation data must both have class indices or neither");
+            }
+        }
+        EarlyStopping stopping = config.earlyStopping();
+        if (stopping == null) {
+            return;
+        }
+        String metric = stopping.metric();
+        if (metric == null || !EarlyStoppingTracker.METRICS.contains(metric)) {
+            throw new IllegalArgumentException("unknown early-stopping metric " + metric + "; expected one of "
+                    + EarlyStoppingTracker.METRICS);
+        }
+        if (metric.startsWith("val_") && (validation == null || validation.rows() == 0)) {
+            throw new IllegalArgumentException("early stopping on " + metric + " needs validation data");
+        }
+        if (metric.endsWith("accuracy") && !train.isClassification()) {
+            throw new IllegalArgumentException("early stopping on " + metric + " needs a classification task");
+        }
+        if (metric.endsWith("rmse") && train.isClassification()) {
+            throw new IllegalArgumentException("early stopping on " + metric + " needs a regression task");
+        }
+        if (stopping.patience() < 1 || !(stopping.minDelta() >= 0)) {
+            throw new IllegalArgumentException("early stopping needs patience >= 1 and minDelta >= 0");
+        }
+    }
+
+    private static void checkRows(String name, LabeledData data) {
+        if (data.targets().rows() != data.rows()) {
+            throw new IllegalArgumentException(name + " data has " + data.rows() + " feature rows but "
+                    + data.targets().rows() + " target rows");
+        }
+        if (data.classIndices() != null && data.classIndices().length != data.rows()) {
+            throw new IllegalArgumentException(name + " data has " + data.rows() + " rows but "
+                    + data.classIndices().length + " class indices");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.chainrule.nn.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import dev.chainrule.nn.Network;
+import dev.chainrule.nn.Seeds;
+import dev.chainrule.nn.optim.LearningRateSchedule;
+import dev.chainrule.nn.optim.Optimizer;
+
+/** One call of {@link Trainer#train}: the epoch and batch loops and everything they carry. */
+final class TrainingRun {
+
+    /** Keeps dropout seeds apart from epoch-order seeds drawn from the same job seed. */
+    private static final long DROPOUT_SALT = 0x6D61736BL;
+
+    private final Network network;
+    private final BatchSource source;
+    private final LabeledData validation;
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+    private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
+    private final EarlyStoppingTracker tracker;
+    private final EpochEvaluator evaluator;
+    private Progress progress = new Progress();
+
+    TrainingRun(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
+            TrainingListener listener) {
+        this.network = network;
+        this.source = new BatchSource(train, network.dataType());
+        this.validation = validation == null || validation.rows() == 0 ? null : validation;
+        this.config = config;
+        this.listener = listener;
+        this.optimizer = Optimizer.create(config.optimizer(), network.parameterVector().length(), network.dataType());
+        this.schedule = config.schedule() == null ? new LearningRateSchedule.Constant() : config.schedule();
+        this.tracker = new EarlyStoppingTracker(config.earlyStopping());
+        this.evaluator = new EpochEvaluator(network, source.isClassification());
+    }
+
+    void restore(TrainerCheckpoint checkpoint) {
+        CheckpointCodec.Contents contents = CheckpointCodec.decode(checkpoint);
+        INDArray parameters = network.parameterVector();
+        if (contents.parameters().length() != parameters.length()
+                || contents.parameters().dataType() != parameters.dataType()) {
+            throw new IllegalArgumentException("checkpoint holds " + contents.parameters().length() + " "
+                    + contents.parameters().dataType() + " parameters but the network has " + parameters.length()
+                    + " " + parameters.dataType());
+        }
+        parameters.assign(contents.parameters());
+        optimizer.importState(contents.optimizer());
+        progress = contents.progress();
+        tracker.best = contents.best();
+        tracker.bestEpoch = contents.bestEpoch();
+        tracker.epochsWithoutImprovement = contents.epochsWithoutImprovement();
+        tracker.bestParameters = contents.bestParameters();
+    }
+
+    TrainingOutcome run() {
+        EpochMetrics last = null;
+        TrainerCheckpoint checkpoint = null;
+        int rows = source.rows();
+        int batchSize = config.batchSize();
+        int batches = (rows + batchSize - 1) / batchSize;
+        while (progress.epochsCompleted < config.epochs()) {
+            int epoch = progress.epochsCompleted;
+            double learningRate = schedule.rateAt(config.optimizer().learningRate(), epoch);
+            int[] order = EpochOrder.of(rows, config.shuffle(), config.seed(), epoch);
+            long started = System.nanoTime();
+            long samplesThisRun = 0;
+            for (int batch = progress.batchesIntoEpoch; batch < batches; batch++) {
+                if (listener.stopRequested()) {
+                    return outcome(TrainingOutcome.Status.STOPPED, last, snapshot(), null);
+                }
+                int from = batch * batchSize;
+                int count = Math.min(batchSize, rows - from);
+                INDArray[] data = source.gather(order, from, count);
+                double loss = network.computeGradients(data[0], data[1],
+                        Seeds.mix(config.seed() ^ DROPOUT_SALT, epoch, batch));
+                if (!Double.isFinite(loss)) {
+                    String reason = "loss became " + loss + " in epoch " + (epoch + 1) + ", batch " + (batch + 1)
+                            + " (step " + (progress.step + 1) + "); training diverged, try a lower learning rate";
+                    return outcome(TrainingOutcome.Status.DIVERGED, last, snapshot(), reason);
+                }
+                double metric = batchMetric(network.lastOutput(), data[1], order, from);
+                optimizer.step(network.parameterVector(), network.gradientVector(), learningRate);
+                progress.recordBatch(loss, metric, count);
+                samplesThisRun += count;
+                listener.onBatch(new BatchProgress(epoch + 1, batch + 1, batches, progress.step, loss));
+            }
+            last = finishEpoch(epoch, learningRate, started, samplesThisRun);
+            checkpoint = snapshot();
+            listener.onEpoch(last, checkpoint);
+            if (tracker.shouldStop()) {
+                restoreBestIfAsked();
+                return outcome(TrainingOutcome.Status.EARLY_STOPPED, last, snapshot(), null);
+            }
+        }
+        if (restoreBestIfAsked() || checkpoint == null) {
+            checkpoint = snapshot();
+        }
+        return outcome(TrainingOutcome.Status.COMPLETED, last, checkpoint, null);
+    }
+
+    private double batchMetric(INDArray outputs, INDArray targets, int[] order, int from) {
+        if (source.isClassification()) {
+            return OutputScore.correct(outputs, i -> source.classOf(order[from + i]));
+        }
+        return OutputScore.squaredError(outputs, targets);
+    }
+
+    private EpochMetrics finishEpoch(int epoch, double learningRate, long started, long samplesThisRun) {
+        double loss = progress.lossSum / Math.max(1, progress.batchesIntoEpoch);
+        double trainMetric = source.isClassification()
+                ? progress.metricSum / progress.samplesSeen
+                : Math.sqrt(progress.metricSum / (progress.samplesSeen * (double) network.outputs()));
+        EpochEvaluator.Result val = validation == null ? null : evaluator.evaluate(validation);
+        long elapsedNanos = System.nanoTime() - started;
+        double seconds = Math.max(elapsedNanos, 1) / 1e9;
+        boolean classification = source.isClassification();
+        EpochMetrics metrics = new EpochMetrics(epoch + 1, loss,
+                val == null ? null : val.loss(),
+                classification ? trainMetric : null,
+                classification && val != null ? val.metric() : null,
+                classification ? null : trainMetric,
+                !classification && val != null ? val.metric() : null,
+                learningRate, elapsedNanos / 1_000_000, samplesThisRun / seconds);
+        progress.finishEpoch();
+        tracker.update(metrics, network.parameterVector());
+        return metrics;
+    }
+
+    private boolean restoreBestIfAsked() {
+        if (tracker.restoresBest() && tracker.bestParameters != null) {
+            network.parameterVector().assign(tracker.bestParameters);
+            return true;
+        }
+        return false;
+    }
+
+    private TrainerCheckpoint snapshot() {
+        return CheckpointCodec.encode(network.parameterVector(), optimizer.exportState(), progress, tracker);
+    }
+
+    private TrainingOutcome outcome(TrainingOutcome.Status status, EpochMetrics last, TrainerCheckpoint checkpoint,
+            String reason) {
+        return new TrainingOutcome(status, progress.epochsCompleted, last, tracker.bestEpochOrNull(), checkpoint,
+                reason);
+    }
+}
