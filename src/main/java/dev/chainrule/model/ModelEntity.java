@@ -8,6 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.chainrule.nn.Loss;
+import dev.chainrule.nn.WeightInit;
+
 /**
  * A stored model definition. The scalar settings are columns; the layer list and the optional explicit
  * parameters are JSON text ({@link ModelJson}), since they are always read and written whole.
@@ -59,41 +62,28 @@ class ModelEntity {
         this.createdAt = createdAt;
     }
 
+    static ModelEntity of(StoredModel model, Instant createdAt) {
+        return new ModelEntity(model.id(), model.name(), model.inputs(), ModelJson.layers(model.layers()),
+                model.loss().jsonName(), model.weightInit().jsonName(), model.seed(), model.l2(),
+                ModelJson.parameters(model.parameters()), createdAt);
+    }
+
+    StoredModel toStoredModel() {
+        return new StoredModel(id, name, inputs, ModelJson.layers(layers), Loss.fromJsonName(loss).orElseThrow(),
+                WeightInit.fromJsonName(weightInit).orElseThrow(), seed, l2, ModelJson.parameters(parameters));
+    }
+
     UUID id() {
         return id;
     }
 
-    String name() {
-        return name;
-    }
 
-    Integer inputs() {
-        return inputs;
-    }
 
-    String layers() {
-        return layers;
-    }
 
-    String loss() {
-        return loss;
-    }
 
-    String weightInit() {
-        return weightInit;
-    }
 
-    long seed() {
-        return seed;
-    }
 
-    double l2() {
-        return l2;
-    }
 
-    String parameters() {
-        return parameters;
-    }
 
     Instant createdAt() {
         return createdAt;

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.chainrule.nn.Activation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.chainrule.nn.LayerParameters;
 import dev.chainrule.nn.LayerSpec;
 import tools.jackson.core.type.TypeReference;
@@ -23,6 +24,7 @@ final class ModelJson {
     }
 
     /** One layer as stored and as shown to clients. */
+    @Schema(name = "ModelLayer")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Layer(String type, Integer units, String activation, Double rate) {
 

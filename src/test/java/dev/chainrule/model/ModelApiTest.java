@@ -89,8 +89,8 @@ class ModelApiTest {
 
         mvc.perform(get("/api/v1/models?page=0&size=1"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items", hasSize(1)))
-                .andExpect(jsonPath("$.items[0].parameters").doesNotExist())
+                .andExpect(jsonPath("$.content", hasSize(1)))
+                .andExpect(jsonPath("$.content[0].parameters").doesNotExist())
                 .andExpect(jsonPath("$.size").value(1));
         mvc.perform(get("/api/v1/models?size=0")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
@@ -146,6 +146,6 @@ class ModelApiTest {
 
     private long countModels() throws Exception {
         String page = mvc.perform(get("/api/v1/models")).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(page, "$.totalItems")).longValue();
+        return ((Number) JsonPath.read(page, "$.totalElements")).longValue();
     }
 }
