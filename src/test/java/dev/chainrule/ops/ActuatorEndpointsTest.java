@@ -44,7 +44,8 @@ class ActuatorEndpointsTest {
 
     @Test
     void healthShowsTheDatabaseAndTheRunner() throws Exception {
-        assertThat(get("/actuator/health")).contains("\"db\":{").contains("\"runner\":{");
+        assertThat(get("/actuator/health")).contains("\"db\":{")
+                .containsPattern("\"runner\":\\{\"details\":\\{[^}]*\"enabled\":true[^}]*},\"status\":\"UP\"");
     }
 
     @Test
@@ -61,7 +62,8 @@ class ActuatorEndpointsTest {
         assertThat(get("/actuator/prometheus"))
                 .containsPattern("chainrule_epochs_trained_total\\{application=\"chainrule\"} [1-9]")
                 .contains("chainrule_epoch_duration_seconds_count")
-                .contains("chainrule_epoch_samples_per_second_max");
+                .contains("chainrule_epoch_samples_per_second_max")
+                .containsPattern("chainrule_jobs\\{application=\"chainrule\",state=\"queued\"} \\d");
     }
 
     @Test
