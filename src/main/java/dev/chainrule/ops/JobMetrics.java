@@ -23,7 +23,7 @@ public class JobMetrics {
     private final Timer epochDuration;
     private final DistributionSummary samplesPerSecond;
 
-    JobMetrics(MeterRegistry registry) {
+    public JobMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.epochsTrained = Counter.builder("chainrule.epochs.trained")
                 .description("Training epochs finished, over all jobs")
