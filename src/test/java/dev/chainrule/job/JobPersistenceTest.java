@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.chainrule.nn.train.EpochMetrics;
 import dev.chainrule.nn.train.TrainerCheckpoint;
+import dev.chainrule.ops.JobMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The job table as a queue, and what the recorder writes, against the real schema. */
 @DataJpaTest
@@ -37,6 +39,11 @@ class JobPersistenceTest {
         @Bean
         JobsProperties jobsProperties() {
             return new JobsProperties(2, Duration.ofSeconds(1));
+        }
+
+        @Bean
+        JobMetrics jobMetrics() {
+            return new JobMetrics(new SimpleMeterRegistry());
         }
     }
 
