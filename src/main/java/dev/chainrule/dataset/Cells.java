@@ -7,6 +7,9 @@ package dev.chainrule.dataset;
  */
 final class Cells {
 
+    /** What the UTF-8 decoder puts in place of bytes that are not UTF-8. */
+    static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
     private static final float[] POWERS_OF_TEN = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
     private static final long EXACT_FLOAT_MANTISSA = 1L << 24;
 

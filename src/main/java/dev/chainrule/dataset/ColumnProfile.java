@@ -41,6 +41,7 @@ final class ColumnProfile {
         if (numeric) {
             float number = Cells.parseNumber(value);
             if (Float.isNaN(number)) {
+                requireText(value, row);
                 numeric = false;
                 firstTextRow = row;
                 firstText = value;
@@ -53,10 +54,19 @@ final class ColumnProfile {
             if (count != null) {
                 count[0]++;
             } else if (counts.size() < maxDistinct) {
+                requireText(value, row);
                 counts.put(value, new int[] {1});
             } else {
                 counts = null;
             }
+        }
+    }
+
+    // Every distinct text value passes here once, so checking only these finds any invalid byte
+    // (except in a column that is refused for too many categories anyway).
+    private void requireText(String value, long row) {
+        if (value.indexOf(Cells.REPLACEMENT_CHARACTER) >= 0) {
+            throw DatasetProblems.notText(row, name);
         }
     }
 

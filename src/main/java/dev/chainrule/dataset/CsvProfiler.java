@@ -49,6 +49,9 @@ final class CsvProfiler {
         List<String> names = new ArrayList<>(fields.length);
         for (int i = 0; i < fields.length; i++) {
             String name = Cells.trim(fields[i]);
+            if (name.indexOf(Cells.REPLACEMENT_CHARACTER) >= 0) {
+                throw DatasetProblems.notText(0, name);
+            }
             if (name.isEmpty()) {
                 throw DatasetProblems.emptyColumnName(i + 1);
             }

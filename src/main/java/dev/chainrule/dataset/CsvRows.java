@@ -4,9 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
@@ -16,9 +13,10 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * The header and the data rows of one CSV stream, read with FastCSV (RFC 4180: quoted fields with
- * embedded delimiters, quotes and newlines; LF or CRLF). Bytes must be UTF-8, with or without a
- * byte order mark. Every row must have as many fields as the header. Faults become problems that
- * name the row.
+ * embedded delimiters, quotes and newlines; LF or CRLF). Bytes are decoded as UTF-8, with or without
+ * a byte order mark; invalid bytes become U+FFFD, which {@link ColumnProfile} reports with its row
+ * (a decoder that throws reads ahead and could not say where). Every row must have as many fields
+ * as the header. Faults become problems that name the row.
  */
 final class CsvRows implements Closeable {
 
@@ -47,15 +45,12 @@ final class CsvRows implements Closeable {
     }
 
     static CsvRows open(InputStream in, char delimiter) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         CsvReader<CsvRecord> reader = CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(new InputStreamReader(in, decoder));
+                .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
         return new CsvRows(reader.iterator());
     }
 
@@ -89,18 +84,7 @@ final class CsvRows implements Closeable {
             CsvRecord record = records.next();
             line = record.getStartingLineNumber();
             return record;
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw DatasetProblems.notText(row + 1);
-            }
-            throw e;
         } catch (CsvParseException e) {
-            if (e.getCause() instanceof UncheckedIOException io && io.getCause() instanceof CharacterCodingException) {
-                throw DatasetProblems.notText(row + 1);
-            }
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw DatasetProblems.notText(row + 1);
-            }
             throw DatasetProblems.malformed(row + 1, e.getMessage());
         }
     }

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class DatasetImporter {
 
+    private static final Logger log = LoggerFactory.getLogger(DatasetImporter.class);
     private static final int MAX_NAME_LENGTH = 255;
 
     private final DatasetStore store;
@@ -40,6 +43,7 @@ class DatasetImporter {
                 () -> DatasetProblems.invalidParameter("task",
                         "Parameter 'task' must be 'classification' or 'regression', not '" + options.task() + "'."));
         char delimiter = options.delimiter() != null ? CsvSniffer.parseDelimiter(options.delimiter()) : sniff(upload);
+        long start = System.nanoTime();
         CsvProfile profile;
         try (CsvRows rows = open(upload, delimiter)) {
             profile = CsvProfiler.profile(rows, options.target(), properties.maxCategories());
@@ -47,7 +51,17 @@ class DatasetImporter {
             throw new UncheckedIOException(e);
         }
         DatasetPlan plan = planner.plan(profile, task);
-        return transaction.execute(status -> store(upload, name, delimiter, plan));
+        long profiled = System.nanoTime();
+        UUID id = transaction.execute(status -> store(upload, name, delimiter, plan));
+        long stored = System.nanoTime();
+        log.info("Imported dataset {}: {} rows x {} columns, {} bytes; profile {} MB/s, encode+store {} MB/s",
+                id, plan.rows(), plan.columns().size(), upload.size(), megabytesPerSecond(upload.size(), profiled - start),
+                megabytesPerSecond(upload.size(), stored - profiled));
+        return id;
+    }
+
+    private static long megabytesPerSecond(long bytes, long nanos) {
+        return Math.round(bytes / 1e6 / Math.max(nanos, 1) * 1e9);
     }
 
     private UUID store(CsvUpload upload, String name, char delimiter, DatasetPlan plan) {

@@ -45,12 +45,12 @@ final class DatasetProblems {
         return invalidCsv("no-rows", "No data rows", "The file has a header row but no data rows.", List.of());
     }
 
-    /** @param row the data row being read when the bytes failed to decode (0: the header) */
-    static ApiProblem notText(long row) {
-        String where = row > 0 ? "in row " + row : "in the header";
-        String detail = "The file is not UTF-8 text (invalid bytes " + where + "); upload a CSV file.";
+    /** @param row the data row holding bytes that are not UTF-8 (0: the header) */
+    static ApiProblem notText(long row, String column) {
+        String where = row > 0 ? "in row " + row + ", column '" + column + "'" : "in the header";
+        String detail = "The file is not UTF-8 text (invalid bytes " + where + "); upload a CSV file saved as UTF-8.";
         return invalidCsv("not-text", "Not a text file", detail,
-                row > 0 ? List.of(ProblemError.atRow(row, detail)) : List.of());
+                List.of(row > 0 ? ProblemError.atCell(row, column, detail) : ProblemError.atRow(0, detail)));
     }
 
     static ApiProblem binary() {

@@ -6,9 +6,7 @@ import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +26,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 @RestController
-@Validated
 @RequestMapping("/api/v1/jobs")
 @Tag(name = "Jobs", description = "Asynchronous training jobs")
 class JobController {
@@ -48,12 +45,12 @@ class JobController {
 
     @GetMapping
     @Operation(summary = "List jobs, newest first, optionally by status")
-    PagedModel<JobView> list(
+    JobPage list(
             @Parameter(description = "queued, running, succeeded, failed or cancelled") @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         JobStatus filter = status == null ? null : JobStatus.fromJsonName(status).orElseThrow(() -> badStatus(status));
-        return new PagedModel<>(service.list(filter, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"),
+        return JobPage.of(service.list(filter, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"),
                 Sort.Order.desc("id")))));
     }
 

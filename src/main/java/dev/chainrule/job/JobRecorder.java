@@ -1,5 +1,6 @@
 package dev.chainrule.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.chainrule.nn.train.EpochMetrics;
+import dev.chainrule.ops.JobMetrics;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 
 /**
@@ -26,9 +28,11 @@ class JobRecorder {
     private final EpochRecordRepository epochs;
     private final StoredCheckpointRepository checkpoints;
     private final JobsProperties properties;
+    private final JobMetrics metrics;
 
     JobRecorder(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
-            StoredCheckpointRepository checkpoints, JobsProperties properties) {
+            StoredCheckpointRepository checkpoints, JobsProperties properties, JobMetrics metrics) {
+        this.metrics = metrics;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.epochs = epochs;
@@ -55,16 +59,22 @@ class JobRecorder {
         if (checkpoint != null) {
             store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, score(bestMetric, m), parameters, Instant.now()));
         }
+        this.metrics.epochFinished(Duration.ofMillis(m.durationMs()), m.samplesPerSecond());
         return true;
     }
 
-    /** Saves the snapshot a graceful shutdown stopped at and hands the job back to the queue. */
+    /**
+     * Saves the snapshot a graceful shutdown stopped at (if the trainer got far enough to take one)
+     * and hands the job back to the queue.
+     */
     @Transactional
     boolean suspend(UUID jobId, String owner, TrainerCheckpoint checkpoint, byte[] parameters) {
         if (jobs.requeue(jobId, owner) == 0) {
             return false;
         }
-        store(jobId, new StoredCheckpoint(jobId, checkpoint, null, null, parameters, Instant.now()));
+        if (checkpoint != null) {
+            store(jobId, new StoredCheckpoint(jobId, checkpoint, null, null, parameters, Instant.now()));
+        }
         return true;
     }
 
@@ -77,6 +87,7 @@ class JobRecorder {
         if (parameters != null) {
             artifacts.findById(jobId).orElseThrow().replaceParameters(parameters);
         }
+        metrics.jobFinished(status.jsonName());
         return true;
     }
 
@@ -86,9 +97,8 @@ class JobRecorder {
         if (existing.stream().anyMatch(c -> c.epoch() == checkpoint.epoch() && c.batch() == checkpoint.batch())) {
             return;
         }
-        checkpoints.save(checkpoint);
         List<StoredCheckpoint> all = new ArrayList<>(existing);
-        all.add(0, checkpoint);
+        all.add(0, checkpoints.save(checkpoint));
         StoredCheckpoint best = all.stream().filter(c -> c.score() != null)
                 .min(Comparator.comparingDouble(StoredCheckpoint::score).thenComparingInt(StoredCheckpoint::epoch))
                 .orElse(null);

@@ -83,4 +83,7 @@ interface JobRepository extends JpaRepository<Job, UUID> {
 
     @Query("select j.cancelRequested from Job j where j.id = :id")
     boolean isCancelRequested(@Param("id") UUID id);
+
+    @Query("select j.status, count(j) from Job j group by j.status")
+    List<Object[]> countByStatus();
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +23,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import dev.chainrule.nn.Nd4jThreads;
+import dev.chainrule.ops.JobLogContext;
+import dev.chainrule.ops.RunnerHeartbeat;
 
 /**
  * Trains queued jobs on a fixed pool of {@code chainrule.runner.concurrency} threads. One scheduler
@@ -32,7 +33,7 @@ import dev.chainrule.nn.Nd4jThreads;
  * running jobs stop at their next batch, save where they are and go back to the queue.
  */
 @Component
-class JobRunner implements SmartLifecycle {
+class JobRunner implements SmartLifecycle, RunnerHeartbeat {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
@@ -45,6 +46,7 @@ class JobRunner implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private ExecutorService pool;
     private volatile boolean running;
+    private volatile Instant lastPoll;
 
     JobRunner(RunnerProperties properties, JobRepository jobs, JobRecorder recorder, JobPreparer preparer) {
         this.properties = properties;
@@ -70,7 +72,10 @@ class JobRunner implements SmartLifecycle {
             return t;
         });
         running = true;
-        scheduler.scheduleWithFixedDelay(guard(this::poll), 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guard(() -> {
+            poll();
+            lastPoll = Instant.now();
+        }), 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         long beat = properties.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(guard(this::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         log.info("Job runner {} started: {} concurrent job(s), {} ND4J thread(s) each", properties.instanceId(),
@@ -99,6 +104,16 @@ class JobRunner implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    @Override
+    public Instant lastPoll() {
+        return lastPoll;
     }
 
     /** Stops the job at its next batch if it runs on this instance. */
@@ -148,9 +163,11 @@ class JobRunner implements SmartLifecycle {
         CompletableFuture<Void> done = new CompletableFuture<>();
         active.put(jobId, run);
         finished.put(jobId, done);
-        log.info("Job {} claimed by {}", jobId, properties.instanceId());
+        try (var ignored = JobLogContext.forJob(jobId)) {
+            log.info("Job {} claimed by {}", jobId, properties.instanceId());
+        }
         pool.execute(() -> {
-            try {
+            try (var ignored = JobLogContext.forJob(jobId)) {
                 Nd4jThreads.pin(properties.nd4jThreads());
                 run.run(preparer);
             } finally {
@@ -183,9 +200,5 @@ class JobRunner implements SmartLifecycle {
                 log.warn("Job runner task failed; retrying at the next tick", e);
             }
         };
-    }
-
-    List<UUID> activeJobs() {
-        return List.copyOf(active.keySet());
     }
 }

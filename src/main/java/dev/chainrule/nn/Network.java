@@ -87,6 +87,9 @@ public final class Network {
     /** Output activations (e.g. softmax probabilities) for {@code features} [n, inputs], dropout off. */
     public INDArray predict(INDArray features) {
         checkInput(features);
+        if (features.rows() == 0) {
+            return Nd4j.create(dataType, 0, outputs());
+        }
         INDArray x = features.dataType() == dataType ? features : features.castTo(dataType);
         INDArray current = x;
         for (Layer layer : layers) {

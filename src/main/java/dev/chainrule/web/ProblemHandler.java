@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -99,6 +100,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setType(URI.create(TYPE_PREFIX + "unreadable-body"));
         body.setTitle("Unreadable request body");
         body.setProperty("errors", List.of(ProblemError.atPointer(pointer, detail)));
+        return problem(body);
+    }
+
+    /** Tomcat does not tell Spring the limit, but its own message (the cause) states it. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        String detail = ex.getMaxUploadSize() > 0
+                ? "The upload exceeds the limit of " + ex.getMaxUploadSize() + " bytes."
+                : cause != ex && cause.getMessage() != null ? "The upload is too large: " + cause.getMessage()
+                : "The upload is too large.";
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
+        body.setType(URI.create(TYPE_PREFIX + "upload-too-large"));
+        body.setTitle("Upload too large");
         return problem(body);
     }
 

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.chainrule.nn.train.EpochMetrics;
 import dev.chainrule.nn.train.TrainerCheckpoint;
+import dev.chainrule.ops.JobMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The job table as a queue, and what the recorder writes, against the real schema. */
 @DataJpaTest
@@ -37,6 +39,11 @@ class JobPersistenceTest {
         @Bean
         JobsProperties jobsProperties() {
             return new JobsProperties(2, Duration.ofSeconds(1));
+        }
+
+        @Bean
+        JobMetrics jobMetrics() {
+            return new JobMetrics(new SimpleMeterRegistry());
         }
     }
 
@@ -135,6 +142,12 @@ class JobPersistenceTest {
         assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(2, 4, 5);
         assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(2);
         assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5);
+
+        recorder.recordEpoch(id, "a", epoch(6, 0.05), 60, 1, snapshot(6, 0), new byte[] { 6 }, "val_loss");
+
+        kept = checkpoints.findByJobIdOrderByEpoch(id);
+        assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(5, 6);
+        assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(6);
     }
 
     @Test
