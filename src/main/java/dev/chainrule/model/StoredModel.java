@@ -21,6 +21,11 @@ public record StoredModel(UUID id, String name, Integer inputs, List<LayerSpec> 
         parameters = parameters == null ? null : List.copyOf(parameters);
     }
 
+    /** The same definition under another id (a validated definition gets its id when stored). */
+    public StoredModel withId(UUID newId) {
+        return new StoredModel(newId, name, inputs, layers, loss, weightInit, seed, l2, parameters);
+    }
+
     public NetworkSpec toNetworkSpec(int inputWidth) {
         return new NetworkSpec(inputWidth, layers, loss, weightInit, seed, l2);
     }

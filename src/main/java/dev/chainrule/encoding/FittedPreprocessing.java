@@ -1,0 +1,165 @@
+package dev.chainrule.encoding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import dev.chainrule.dataset.DatasetData;
+import dev.chainrule.dataset.FeatureColumn;
+import dev.chainrule.dataset.Task;
+import dev.chainrule.dataset.TargetColumn;
+import dev.chainrule.nn.Precision;
+import dev.chainrule.nn.train.LabeledData;
+
+/** The fitted encodings of every feature column (in dataset order) and of the target. */
+record FittedPreprocessing(List<FeatureEncoding> features, TargetEncoding target) implements Preprocessing {
+
+    FittedPreprocessing {
+        features = List.copyOf(features);
+    }
+
+    @Override
+    public Task task() {
+        return target.task();
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return features.stream().map(FeatureEncoding::name).toList();
+    }
+
+    @Override
+    public List<String> classes() {
+        return target.classes();
+    }
+
+    @Override
+    public int inputs() {
+        return features.stream().mapToInt(FeatureEncoding::width).sum();
+    }
+
+    @Override
+    public int outputs() {
+        return target.width();
+    }
+
+    @Override
+    public LabeledData encode(DatasetData data, int[] rows, Precision precision) {
+        INDArray x = encodeRows(data, rows, precision);
+        double[] y = new double[rows.length * outputs()];
+        int[] classIndices = null;
+        if (target instanceof TargetEncoding.Value value) {
+            float[] values = requireValues(data.target()).values();
+            for (int i = 0; i < rows.length; i++) {
+                y[i] = value.encode(values[rows[i]]);
+            }
+        } else {
+            TargetColumn.Classes labels = requireClasses(data.target());
+            int[] classOf = DatasetColumns.classRemap(target.classes(), labels);
+            classIndices = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                classIndices[i] = classOf[labels.labels()[rows[i]]];
+                target.encodeClass(classIndices[i], y, i * outputs());
+            }
+        }
+        return new LabeledData(x, Matrices.of(y, rows.length, outputs(), precision), classIndices);
+    }
+
+    @Override
+    public INDArray encodeFeatures(DatasetData data, Precision precision) {
+        int[] all = new int[data.rows()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return encodeRows(data, all, precision);
+    }
+
+    @Override
+    public INDArray encodeInstances(List<?> instances, Precision precision) {
+        double[] encoded = new InstanceEncoder(features, inputs()).encode(instances);
+        return Matrices.of(encoded, instances.size(), inputs(), precision);
+    }
+
+    @Override
+    public List<Prediction> decode(INDArray outputs) {
+        if (outputs.rank() != 2 || outputs.columns() != outputs()) {
+            throw new IllegalArgumentException("expected network outputs [n, " + outputs() + "], got "
+                    + Arrays.toString(outputs.shape()));
+        }
+        double[][] rows = outputs.dataType() == DataType.FLOAT ? shortestOfFloats(outputs.toFloatMatrix())
+                : outputs.toDoubleMatrix();
+        List<Prediction> predictions = new ArrayList<>(rows.length);
+        for (double[] row : rows) {
+            predictions.add(target.decode(row));
+        }
+        return predictions;
+    }
+
+    /**
+     * Widens float32 outputs to the shortest decimals that name the same floats (0.9994122, not
+     * 0.9994121789932251): the digits beyond float precision are noise a client should not see.
+     */
+    private static double[][] shortestOfFloats(float[][] rows) {
+        double[][] widened = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            widened[i] = new double[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                widened[i][j] = Double.parseDouble(Float.toString(rows[i][j]));
+            }
+        }
+        return widened;
+    }
+
+    @Override
+    public byte[] toBytes() {
+        return PreprocessingCodec.encode(this);
+    }
+
+    private INDArray encodeRows(DatasetData data, int[] rows, Precision precision) {
+        List<FeatureColumn> columns = DatasetColumns.bind(features, data);
+        int width = inputs();
+        double[] out = new double[rows.length * width];
+        int offset = 0;
+        for (int f = 0; f < features.size(); f++) {
+            writeColumn(features.get(f), columns.get(f), rows, out, offset, width);
+            offset += features.get(f).width();
+        }
+        return Matrices.of(out, rows.length, width, precision);
+    }
+
+    private static void writeColumn(FeatureEncoding encoding, FeatureColumn column, int[] rows, double[] out,
+            int offset, int stride) {
+        if (encoding instanceof FeatureEncoding.Numeric numeric) {
+            float[] values = ((FeatureColumn.Numeric) column).values();
+            for (int i = 0; i < rows.length; i++) {
+                out[i * stride + offset] = numeric.encode(values[rows[i]]);
+            }
+        } else {
+            FeatureColumn.Categorical categorical = (FeatureColumn.Categorical) column;
+            int[] position = DatasetColumns.categoryRemap((FeatureEncoding.Categorical) encoding, categorical);
+            for (int i = 0; i < rows.length; i++) {
+                int hot = position[categorical.codes()[rows[i]]];
+                if (hot >= 0) {
+                    out[i * stride + offset + hot] = 1.0;
+                }
+            }
+        }
+    }
+
+    private static TargetColumn.Values requireValues(TargetColumn column) {
+        if (column instanceof TargetColumn.Values values) {
+            return values;
+        }
+        throw new IllegalArgumentException("target '" + column.name() + "' holds classes, but the preprocessing is for regression");
+    }
+
+    private static TargetColumn.Classes requireClasses(TargetColumn column) {
+        if (column instanceof TargetColumn.Classes classes) {
+            return classes;
+        }
+        throw new IllegalArgumentException("target '" + column.name() + "' holds values, but the preprocessing is for classification");
+    }
+}

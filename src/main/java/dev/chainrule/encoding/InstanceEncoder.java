@@ -1,0 +1,162 @@
+package dev.chainrule.encoding;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import dev.chainrule.dataset.FeatureColumn;
+import dev.chainrule.web.ApiProblem;
+import dev.chainrule.web.ProblemError;
+
+/**
+ * Turns raw client instances (as Jackson reads them: lists, maps, numbers, strings, null) into encoded
+ * rows. Every fault is collected with its JSON pointer so one response names them all.
+ *
+ * <p>A JSON {@code null} is a missing value: numeric columns impute the training mean, categorical ones
+ * take the missing category. A column left out of an object is an error instead, because a forgotten
+ * key is far more often a typo than a deliberate gap.
+ */
+final class InstanceEncoder {
+
+    /** Enough to locate the faults without turning one bad batch into a megabyte of errors. */
+    private static final int MAX_REPORTED_ERRORS = 50;
+
+    private final List<FeatureEncoding> features;
+    private final int width;
+    private final List<ProblemError> errors = new ArrayList<>();
+
+    InstanceEncoder(List<FeatureEncoding> features, int width) {
+        this.features = features;
+        this.width = width;
+    }
+
+    double[] encode(List<?> instances) {
+        if (instances == null || instances.isEmpty()) {
+            throw malformed("/instances", "'instances' must hold at least one instance.");
+        }
+        double[] out = new double[instances.size() * width];
+        for (int i = 0; i < instances.size(); i++) {
+            Object instance = instances.get(i);
+            if (instance instanceof List<?> values) {
+                encodePositional(i, values, out);
+            } else if (instance instanceof Map<?, ?> byName) {
+                encodeByName(i, byName, out);
+            } else {
+                throw malformed("/instances/" + i, "Instance " + i
+                        + " must be an array of values in column order or an object keyed by column name.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            List<ProblemError> reported = errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS));
+            throw ApiProblem.unprocessable("invalid-instances", "Invalid instances",
+                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " values of the instances are invalid.",
+                    reported);
+        }
+        return out;
+    }
+
+    private void encodePositional(int i, List<?> values, double[] out) {
+        if (values.size() != features.size()) {
+            errors.add(ProblemError.atPointer("/instances/" + i, "Instance " + i + " has " + values.size()
+                    + " values; the model expects " + features.size() + " in the order " + names() + "."));
+            return;
+        }
+        int offset = i * width;
+        for (int j = 0; j < features.size(); j++) {
+            write(features.get(j), values.get(j), "/instances/" + i + "/" + j, out, offset);
+            offset += features.get(j).width();
+        }
+    }
+
+    private void encodeByName(int i, Map<?, ?> byName, double[] out) {
+        List<String> names = names();
+        for (Object key : byName.keySet()) {
+            if (!names.contains(String.valueOf(key))) {
+                errors.add(ProblemError.atPointer(pointer(i, String.valueOf(key)), "Unknown column '" + key
+                        + "'; the model's columns are " + names + "."));
+            }
+        }
+        int offset = i * width;
+        for (FeatureEncoding feature : features) {
+            if (!byName.containsKey(feature.name())) {
+                errors.add(ProblemError.atPointer(pointer(i, feature.name()), "Instance " + i
+                        + " lacks column '" + feature.name() + "' (send null for a missing value)."));
+            } else {
+                write(feature, byName.get(feature.name()), pointer(i, feature.name()), out, offset);
+            }
+            offset += feature.width();
+        }
+    }
+
+    private void write(FeatureEncoding feature, Object raw, String pointer, double[] out, int offset) {
+        if (feature instanceof FeatureEncoding.Numeric numeric) {
+            if (raw == null || raw instanceof Number) {
+                out[offset] = numeric.encode(raw == null ? Double.NaN : ((Number) raw).doubleValue());
+            } else {
+                errors.add(ProblemError.atPointer(pointer, "Column '" + feature.name()
+                        + "' is numeric; expected a number or null, got " + describe(raw) + "."));
+            }
+            return;
+        }
+        FeatureEncoding.Categorical categorical = (FeatureEncoding.Categorical) feature;
+        String category = categoryOf(raw);
+        if (category == null) {
+            errors.add(ProblemError.atPointer(pointer, "Column '" + feature.name()
+                    + "' is categorical; expected a string, number, boolean or null, got " + describe(raw) + "."));
+            return;
+        }
+        int hot = categorical.indexOf(category);
+        if (hot < 0 && raw instanceof Number) {
+            hot = categorical.indexOf(raw.toString());
+        }
+        if (hot >= 0) {
+            out[offset + hot] = 1.0;
+        }
+    }
+
+    /** The category a JSON scalar names; numbers are written as a CSV would hold them ({@code 3}, {@code 2.5}). */
+    private static String categoryOf(Object raw) {
+        if (raw == null) {
+            return FeatureColumn.Categorical.MISSING;
+        }
+        if (raw instanceof String text) {
+            return text.isEmpty() ? FeatureColumn.Categorical.MISSING : text;
+        }
+        if (raw instanceof Boolean) {
+            return raw.toString();
+        }
+        if (raw instanceof Number number) {
+            return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+        }
+        return null;
+    }
+
+    private static String describe(Object raw) {
+        if (raw instanceof String text) {
+            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+        }
+        if (raw instanceof List<?>) {
+            return "an array";
+        }
+        if (raw instanceof Map<?, ?>) {
+            return "an object";
+        }
+        return raw.getClass().getSimpleName().toLowerCase() + " " + raw;
+    }
+
+    private List<String> names() {
+        return features.stream().map(FeatureEncoding::name).toList();
+    }
+
+    private static String pointer(int i, String column) {
+        return "/instances/" + i + "/" + column.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static ApiProblem malformed(String pointer, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-instances", "Invalid instances", message,
+                List.of(ProblemError.atPointer(pointer, message)));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.chainrule.job;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** {@code POST /api/v1/jobs}: everything but the two ids may be left out. */
+@Schema(description = "A training job", example = """
+        {"modelId": "00000000-0000-0000-0000-000000000000", "datasetId": "00000000-0000-0000-0000-000000000000",
+         "epochs": 50, "batchSize": 16, "optimizer": {"type": "adam", "learningRate": 0.01},
+         "validationSplit": 0.2, "seed": 7}""")
+record CreateJobRequest(
+        @NotNull UUID modelId,
+        @NotNull UUID datasetId,
+        @Schema(defaultValue = "20") @Min(1) @Max(100_000) Integer epochs,
+        @Schema(defaultValue = "32") @Min(1) @Max(1_000_000) Integer batchSize,
+        @Valid OptimizerOptions optimizer,
+        @Valid ScheduleOptions schedule,
+        @Schema(description = "fraction of rows held out (stratified for classification); 0 for none",
+                defaultValue = "0.2") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double validationSplit,
+        @Schema(defaultValue = "true") Boolean shuffle,
+        @Schema(description = "seeds the split and the shuffling", defaultValue = "0") Long seed,
+        @Schema(description = "scale numeric features by the training split's mean and deviation",
+                defaultValue = "true") Boolean standardize,
+        @Schema(description = "float32 or float64", defaultValue = "float32") String dtype,
+        @Valid EarlyStoppingOptions earlyStopping,
+        @Schema(description = "store a resumable checkpoint every N epochs", defaultValue = "1") @Min(1) Integer checkpointEvery,
+        @Schema(description = "fail the job when it has run longer than this since it first started")
+        @Min(1) Long maxRuntimeSeconds) {
+}

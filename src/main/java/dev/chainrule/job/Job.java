@@ -1,0 +1,146 @@
+package dev.chainrule.job;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A training job row. It is inserted once and afterwards changed only by targeted, conditional
+ * updates in {@link JobRepository}, so that the runner, the heartbeat and a cancel request never
+ * overwrite each other's columns.
+ */
+@Entity
+@Table(name = "job")
+class Job {
+
+    @Id
+    private UUID id;
+    @Column(name = "model_id", nullable = false)
+    private UUID modelId;
+    @Column(name = "dataset_id", nullable = false)
+    private UUID datasetId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private JobStatus status;
+    /** The effective options as JSON ({@link JobOptions}). */
+    @Column(nullable = false, length = 4000)
+    private String options;
+    @Column(nullable = false)
+    private int epochs;
+    @Column(nullable = false)
+    private int epoch;
+    @Column(nullable = false)
+    private long step;
+    @Column(nullable = false)
+    private double progress;
+    @Column(name = "samples_per_second")
+    private Double samplesPerSecond;
+    @Embedded
+    private Metrics metrics;
+    @Column(length = 2000)
+    private String error;
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+    @Column(length = 100)
+    private String owner;
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected Job() {
+    }
+
+    Job(UUID id, UUID modelId, UUID datasetId, String options, int epochs, Instant createdAt) {
+        this.id = id;
+        this.modelId = modelId;
+        this.datasetId = datasetId;
+        this.status = JobStatus.QUEUED;
+        this.options = options;
+        this.epochs = epochs;
+        this.createdAt = createdAt;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID modelId() {
+        return modelId;
+    }
+
+    UUID datasetId() {
+        return datasetId;
+    }
+
+    JobStatus status() {
+        return status;
+    }
+
+    String options() {
+        return options;
+    }
+
+    int epochs() {
+        return epochs;
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    long step() {
+        return step;
+    }
+
+    double progress() {
+        return progress;
+    }
+
+    Double samplesPerSecond() {
+        return samplesPerSecond;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    String error() {
+        return error;
+    }
+
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    Instant heartbeatAt() {
+        return heartbeatAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.chainrule.job;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.chainrule.nn.LayerParameters;
+import dev.chainrule.web.ApiProblem;
+import dev.chainrule.web.ProblemError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Asynchronous training jobs")
+class JobController {
+
+    private final JobService service;
+
+    JobController(JobService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @Operation(summary = "Queue a training job", description = "202 Accepted with the job; poll its Location.")
+    ResponseEntity<JobView> create(@Valid @RequestBody CreateJobRequest request) {
+        JobView job = service.create(request);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
+    }
+
+    @GetMapping
+    @Operation(summary = "List jobs, newest first, optionally by status")
+    JobPage list(
+            @Parameter(description = "queued, running, succeeded, failed or cancelled") @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        JobStatus filter = status == null ? null : JobStatus.fromJsonName(status).orElseThrow(() -> badStatus(status));
+        return JobPage.of(service.list(filter, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"),
+                Sort.Order.desc("id")))));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A job's state, progress and latest metrics")
+    JobView get(@PathVariable UUID id) {
+        return service.get(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running job", description = "409 when it has already finished.")
+    JobView cancel(@PathVariable UUID id) {
+        return service.cancel(id);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "One entry per finished epoch, in order")
+    List<HistoryEntry> history(@PathVariable UUID id) {
+        return service.history(id);
+    }
+
+    @GetMapping("/{id}/checkpoints")
+    @Operation(summary = "The stored checkpoints (the newest few and the best)")
+    List<CheckpointView> checkpoints(@PathVariable UUID id) {
+        return service.checkpoints(id);
+    }
+
+    @GetMapping("/{id}/parameters")
+    @Operation(summary = "The trained parameters, in the shape of a model's parameters",
+            description = "The final parameters once the job has finished, else those of its last epoch; "
+                    + "409 before the first epoch has finished.")
+    List<LayerParameters> parameters(@PathVariable UUID id) {
+        return service.parameters(id);
+    }
+
+    private static ApiProblem badStatus(String status) {
+        String message = "Unknown status '" + status + "'; use queued, running, succeeded, failed or cancelled.";
+        return ApiProblem.badRequest("invalid-parameter", "Invalid parameter", message,
+                List.of(ProblemError.atField("status", message)));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.chainrule.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.chainrule.nn.Precision;
+import dev.chainrule.nn.optim.LearningRateSchedule;
+import dev.chainrule.nn.optim.OptimizerSpec;
+import dev.chainrule.nn.train.EarlyStopping;
+import dev.chainrule.nn.train.TrainingConfig;
+
+/**
+ * A job's effective options: the request with every default filled in. Stored with the job as
+ * JSON and shown in its view, so a client always sees exactly what was trained with.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule,
+        double validationSplit, boolean shuffle, long seed, boolean standardize, String dtype,
+        EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds) {
+
+    Precision precision() {
+        return Precision.fromJsonName(dtype).orElseThrow();
+    }
+
+    TrainingConfig toTrainingConfig() {
+        return new TrainingConfig(epochs, batchSize, optimizerSpec(), scheduleSpec(), shuffle, seed, earlyStoppingSpec());
+    }
+
+    /** Which checkpoint counts as best: the early-stopping metric, else val_loss, else loss. */
+    String bestMetric() {
+        if (earlyStopping != null) {
+            return earlyStopping.metric();
+        }
+        return validationSplit > 0 ? "val_loss" : "loss";
+    }
+
+    private OptimizerSpec optimizerSpec() {
+        OptimizerOptions o = optimizer;
+        return switch (o.type()) {
+            case "sgd" -> new OptimizerSpec.Sgd(o.learningRate(), o.momentum(), o.nesterov(), o.weightDecay());
+            case "rmsprop" -> new OptimizerSpec.RmsProp(o.learningRate(), o.alpha(), o.epsilon(), o.momentum(), o.weightDecay());
+            default -> new OptimizerSpec.Adam(o.learningRate(), o.beta1(), o.beta2(), o.epsilon(), o.weightDecay());
+        };
+    }
+
+    private LearningRateSchedule scheduleSpec() {
+        ScheduleOptions s = schedule;
+        return switch (s.type()) {
+            case "step" -> new LearningRateSchedule.Step(s.stepSize(), s.gamma());
+            case "exponential" -> new LearningRateSchedule.Exponential(s.gamma());
+            case "cosine" -> new LearningRateSchedule.Cosine(s.periodEpochs(), s.minRate());
+            default -> new LearningRateSchedule.Constant();
+        };
+    }
+
+    private EarlyStopping earlyStoppingSpec() {
+        EarlyStoppingOptions e = earlyStopping;
+        return e == null ? null : new EarlyStopping(e.metric(), e.patience(), e.minDelta(), e.restoreBest());
+    }
+}

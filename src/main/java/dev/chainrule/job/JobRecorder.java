@@ -1,0 +1,126 @@
+package dev.chainrule.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.chainrule.nn.train.EpochMetrics;
+import dev.chainrule.ops.JobMetrics;
+import dev.chainrule.nn.train.TrainerCheckpoint;
+
+/**
+ * Writes what a running job produces. Each method is one transaction that first re-asserts this
+ * instance's ownership of the job (a conditional update); if another instance took the job over,
+ * nothing is written and the caller is told to stop. An epoch's history row, its checkpoint and the
+ * job's progress commit together, so a crash leaves either all of them or none.
+ */
+@Component
+class JobRecorder {
+
+    private final JobRepository jobs;
+    private final JobArtifactRepository artifacts;
+    private final EpochRecordRepository epochs;
+    private final StoredCheckpointRepository checkpoints;
+    private final JobsProperties properties;
+    private final JobMetrics metrics;
+
+    JobRecorder(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
+            StoredCheckpointRepository checkpoints, JobsProperties properties, JobMetrics metrics) {
+        this.metrics = metrics;
+        this.jobs = jobs;
+        this.artifacts = artifacts;
+        this.epochs = epochs;
+        this.checkpoints = checkpoints;
+        this.properties = properties;
+    }
+
+    /**
+     * @param checkpoint null when no checkpoint is due this epoch
+     * @return false when the job is no longer this instance's
+     */
+    @Transactional
+    boolean recordEpoch(UUID jobId, String owner, EpochMetrics m, long step, double progress,
+            TrainerCheckpoint checkpoint, byte[] parameters, String bestMetric) {
+        Metrics metrics = Metrics.of(m);
+        if (jobs.recordEpoch(jobId, owner, Instant.now(), m.epoch(), step, progress, m.samplesPerSecond(), metrics) == 0) {
+            return false;
+        }
+        // An epoch replayed after a crash (when checkpoints are sparser than epochs) keeps its first row.
+        if (!epochs.existsByJobIdAndEpoch(jobId, m.epoch())) {
+            epochs.save(new EpochRecord(jobId, m));
+        }
+        artifacts.findById(jobId).orElseThrow().replaceParameters(parameters);
+        if (checkpoint != null) {
+            store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, score(bestMetric, m), parameters, Instant.now()));
+        }
+        this.metrics.epochFinished(Duration.ofMillis(m.durationMs()), m.samplesPerSecond());
+        return true;
+    }
+
+    /**
+     * Saves the snapshot a graceful shutdown stopped at (if the trainer got far enough to take one)
+     * and hands the job back to the queue.
+     */
+    @Transactional
+    boolean suspend(UUID jobId, String owner, TrainerCheckpoint checkpoint, byte[] parameters) {
+        if (jobs.requeue(jobId, owner) == 0) {
+            return false;
+        }
+        if (checkpoint != null) {
+            store(jobId, new StoredCheckpoint(jobId, checkpoint, null, null, parameters, Instant.now()));
+        }
+        return true;
+    }
+
+    /** @param parameters the final parameters, or null to keep those of the last epoch */
+    @Transactional
+    boolean finish(UUID jobId, String owner, JobStatus status, String error, byte[] parameters) {
+        if (jobs.finish(jobId, owner, status, error, Instant.now()) == 0) {
+            return false;
+        }
+        if (parameters != null) {
+            artifacts.findById(jobId).orElseThrow().replaceParameters(parameters);
+        }
+        metrics.jobFinished(status.jsonName());
+        return true;
+    }
+
+    private void store(UUID jobId, StoredCheckpoint checkpoint) {
+        List<StoredCheckpoint> existing = checkpoints.findByJobIdOrderByEpochDescBatchDesc(jobId);
+        // A deterministic replay reaches the same position with the same state: keep the stored one.
+        if (existing.stream().anyMatch(c -> c.epoch() == checkpoint.epoch() && c.batch() == checkpoint.batch())) {
+            return;
+        }
+        List<StoredCheckpoint> all = new ArrayList<>(existing);
+        all.add(0, checkpoints.save(checkpoint));
+        StoredCheckpoint best = all.stream().filter(c -> c.score() != null)
+                .min(Comparator.comparingDouble(StoredCheckpoint::score).thenComparingInt(StoredCheckpoint::epoch))
+                .orElse(null);
+        for (int i = 0; i < all.size(); i++) {
+            StoredCheckpoint c = all.get(i);
+            c.markBest(c == best);
+            if (i >= properties.keepCheckpoints() && c != best) {
+                checkpoints.delete(c);
+            }
+        }
+    }
+
+    /** Lower is better: losses as they are, accuracies negated; null when the epoch lacks the metric. */
+    static Double score(String metric, EpochMetrics m) {
+        return switch (metric) {
+            case "loss" -> m.loss();
+            case "val_loss" -> m.valLoss();
+            case "rmse" -> m.rmse();
+            case "val_rmse" -> m.valRmse();
+            case "accuracy" -> m.accuracy() == null ? null : -m.accuracy();
+            case "val_accuracy" -> m.valAccuracy() == null ? null : -m.valAccuracy();
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package dev.chainrule.job;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Job rows. Every state change is one conditional UPDATE whose row count says whether it won, so
+ * that several service instances on one database never train the same job twice.
+ */
+interface JobRepository extends JpaRepository<Job, UUID> {
+
+    Page<Job> findByStatus(JobStatus status, Pageable pageable);
+
+    boolean existsByDatasetIdAndStatusIn(UUID datasetId, Collection<JobStatus> statuses);
+
+    @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.QUEUED order by j.createdAt, j.id")
+    List<UUID> findQueued(Pageable pageable);
+
+    @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.RUNNING and j.heartbeatAt < :cutoff "
+            + "order by j.createdAt, j.id")
+    List<UUID> findAbandoned(@Param("cutoff") Instant cutoff, Pageable pageable);
+
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Job j set j.status = dev.chainrule.job.JobStatus.RUNNING, j.owner = :owner, j.heartbeatAt = :now, "
+            + "j.startedAt = coalesce(j.startedAt, :now) "
+            + "where j.id = :id and (j.status = dev.chainrule.job.JobStatus.QUEUED "
+            + "or (j.status = dev.chainrule.job.JobStatus.RUNNING and j.heartbeatAt < :cutoff))")
+    int claim(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now,
+            @Param("cutoff") Instant cutoff);
+
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Job j set j.heartbeatAt = :now, j.step = :step, j.progress = :progress "
+            + "where j.id = :id and j.owner = :owner and j.status = dev.chainrule.job.JobStatus.RUNNING")
+    int heartbeat(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now,
+            @Param("step") long step, @Param("progress") double progress);
+
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Job j set j.heartbeatAt = :now, j.epoch = :epoch, j.step = :step, j.progress = :progress, "
+            + "j.samplesPerSecond = :samplesPerSecond, j.metrics = :metrics "
+            + "where j.id = :id and j.owner = :owner and j.status = dev.chainrule.job.JobStatus.RUNNING")
+    int recordEpoch(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now,
+            @Param("epoch") int epoch, @Param("step") long step, @Param("progress") double progress,
+            @Param("samplesPerSecond") double samplesPerSecond, @Param("metrics") Metrics metrics);
+
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Job j set j.status = :status, j.error = :error, j.finishedAt = :now, j.owner = null "
+            + "where j.id = :id and j.owner = :owner and j.status = dev.chainrule.job.JobStatus.RUNNING")
+    int finish(@Param("id") UUID id, @Param("owner") String owner, @Param("status") JobStatus status,
+            @Param("error") String error, @Param("now") Instant now);
+
+    /** Hands a running job back to the queue (graceful shutdown); any instance may resume it. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Job j set j.status = dev.chainrule.job.JobStatus.QUEUED, j.owner = null, j.heartbeatAt = null "
+            + "where j.id = :id and j.owner = :owner and j.status = dev.chainrule.job.JobStatus.RUNNING")
+    int requeue(@Param("id") UUID id, @Param("owner") String owner);
+
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Job j set j.status = dev.chainrule.job.JobStatus.CANCELLED, j.finishedAt = :now, "
+            + "j.cancelRequested = true where j.id = :id and j.status = dev.chainrule.job.JobStatus.QUEUED")
+    int cancelQueued(@Param("id") UUID id, @Param("now") Instant now);
+
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Job j set j.cancelRequested = true "
+            + "where j.id = :id and j.status = dev.chainrule.job.JobStatus.RUNNING")
+    int requestCancel(@Param("id") UUID id);
+
+    @Query("select j.cancelRequested from Job j where j.id = :id")
+    boolean isCancelRequested(@Param("id") UUID id);
+
+    @Query("select j.status, count(j) from Job j group by j.status")
+    List<Object[]> countByStatus();
+}

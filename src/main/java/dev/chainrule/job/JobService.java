@@ -1,0 +1,134 @@
+package dev.chainrule.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.chainrule.dataset.DatasetData;
+import dev.chainrule.dataset.DatasetReader;
+import dev.chainrule.encoding.Preprocessing;
+import dev.chainrule.model.ModelCatalog;
+import dev.chainrule.model.StoredModel;
+import dev.chainrule.nn.LayerParameters;
+import dev.chainrule.nn.ParameterCodec;
+import dev.chainrule.web.ApiProblem;
+import dev.chainrule.web.ProblemError;
+
+/** Creating, reading and cancelling jobs; training itself is the {@link JobRunner}'s. */
+@Service
+class JobService {
+
+    private final JobRepository jobs;
+    private final JobArtifactRepository artifacts;
+    private final EpochRecordRepository epochs;
+    private final StoredCheckpointRepository checkpoints;
+    private final JobOptionsJson optionsJson;
+    private final ModelCatalog models;
+    private final DatasetReader datasets;
+    private final JobRunner runner;
+    private final JobsProperties properties;
+    private final TransactionTemplate transaction;
+
+    JobService(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
+            StoredCheckpointRepository checkpoints, JobOptionsJson optionsJson, ModelCatalog models,
+            DatasetReader datasets, JobRunner runner, JobsProperties properties, TransactionTemplate transaction) {
+        this.jobs = jobs;
+        this.artifacts = artifacts;
+        this.epochs = epochs;
+        this.checkpoints = checkpoints;
+        this.optionsJson = optionsJson;
+        this.models = models;
+        this.datasets = datasets;
+        this.runner = runner;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    JobView create(CreateJobRequest request) {
+        JobOptions options = JobOptionsResolver.resolve(request);
+        StoredModel model = referenced("/modelId", () -> models.get(request.modelId()));
+        DatasetData data = referenced("/datasetId", () -> datasets.read(request.datasetId()));
+        Preprocessing preprocessing = JobCompatibility.fit(model, data, options);
+        Job job = new Job(UUID.randomUUID(), model.id(), data.id(), optionsJson.write(options), options.epochs(),
+                Instant.now());
+        transaction.executeWithoutResult(status -> {
+            jobs.save(job);
+            artifacts.save(new JobArtifact(job.id(), preprocessing.toBytes()));
+        });
+        return JobView.of(job, options);
+    }
+
+    JobView get(UUID id) {
+        return view(find(id));
+    }
+
+    Page<JobView> list(JobStatus status, Pageable pageable) {
+        Page<Job> page = status == null ? jobs.findAll(pageable) : jobs.findByStatus(status, pageable);
+        return page.map(this::view);
+    }
+
+    JobView cancel(UUID id) {
+        Job job = find(id);
+        if (job.status().isFinished()) {
+            throw ApiProblem.conflict("job-finished", "Job already finished",
+                    "Job " + id + " is already " + job.status().jsonName() + " and cannot be cancelled.");
+        }
+        if (jobs.cancelQueued(id, Instant.now()) == 0 && jobs.requestCancel(id) == 1) {
+            runner.cancelLocally(id);
+            runner.awaitLocal(id, properties.cancelWait());
+        }
+        return get(id);
+    }
+
+    List<HistoryEntry> history(UUID id) {
+        find(id);
+        return epochs.findByJobIdOrderByEpoch(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    List<CheckpointView> checkpoints(UUID id) {
+        find(id);
+        return checkpoints.findByJobIdOrderByEpoch(id).stream().map(CheckpointView::of).toList();
+    }
+
+    List<LayerParameters> parameters(UUID id) {
+        find(id);
+        byte[] parameters = artifacts.findById(id).map(JobArtifact::parameters).orElse(null);
+        if (parameters == null) {
+            throw noParametersYet(id);
+        }
+        return ParameterCodec.decode(parameters);
+    }
+
+    static ApiProblem noParametersYet(UUID id) {
+        return ApiProblem.conflict("no-parameters", "No trained parameters yet",
+                "Job " + id + " has not finished an epoch yet, so it has no trained parameters.");
+    }
+
+    private Job find(UUID id) {
+        return jobs.findById(id).orElseThrow(() -> ApiProblem.notFound("Job", id));
+    }
+
+    private JobView view(Job job) {
+        return JobView.of(job, optionsJson.read(job.options()));
+    }
+
+    /** A missing model or dataset named in the body is a fault of the body: 422 at its pointer. */
+    private static <T> T referenced(String pointer, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (ApiProblem e) {
+            if (e.status() != HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            throw ApiProblem.unprocessable("unknown-reference", "Unknown reference", e.getMessage(),
+                    List.of(ProblemError.atPointer(pointer, e.getMessage())));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.chainrule.job;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code chainrule.runner.*}: how this instance trains queued jobs. {@code lease} is how long a
+ * RUNNING job's heartbeat may lapse before another process (or this one after a restart) takes it
+ * over; it must be well above {@code heartbeatInterval}.
+ */
+@Validated
+@ConfigurationProperties("chainrule.runner")
+record RunnerProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+        @DefaultValue("1") @Min(1) @Max(256) int nd4jThreads,
+        @DefaultValue("1s") @NotNull Duration pollInterval,
+        @DefaultValue("2s") @NotNull Duration heartbeatInterval,
+        @DefaultValue("20s") @NotNull Duration lease,
+        @DefaultValue("30s") @NotNull Duration shutdownTimeout,
+        String instanceId) {
+
+    RunnerProperties {
+        if (instanceId == null || instanceId.isBlank()) {
+            instanceId = "runner-" + UUID.randomUUID();
+        }
+        if (lease != null && heartbeatInterval != null && lease.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("chainrule.runner.lease (" + lease
+                    + ") must be at least twice chainrule.runner.heartbeat-interval (" + heartbeatInterval + ")");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.chainrule.model;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.chainrule.web.ApiProblem;
+import dev.chainrule.web.ProblemError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/models")
+@Tag(name = "Models", description = "Neural network definitions")
+class ModelController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final ModelService models;
+
+    ModelController(ModelService models) {
+        this.models = models;
+    }
+
+    @PostMapping
+    @Operation(summary = "Store a model definition",
+            description = "201 with Location; 400 when the body is not JSON of the right types; 422 naming every "
+                    + "field that breaks a rule.")
+    ResponseEntity<ModelResponse> create(@RequestBody ModelRequest request) {
+        ModelResponse created = models.create(request);
+        return ResponseEntity.created(URI.create("/api/v1/models/" + created.id())).body(created);
+    }
+
+    @PostMapping("/validate")
+    @Operation(summary = "Check a model definition without storing it",
+            description = "200 with valid=true and the resolved definition, or the problem POST would answer.")
+    ModelValidation validate(@RequestBody ModelRequest request) {
+        return models.validate(request);
+    }
+
+    @GetMapping
+    @Operation(summary = "List model definitions, newest first (explicit parameters left out)")
+    ModelPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw invalidParameter("page", "'page' must be >= 0, got " + page + ".");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw invalidParameter("size", "'size' must be between 1 and " + MAX_PAGE_SIZE + ", got " + size + ".");
+        }
+        return models.list(page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One model definition")
+    ModelResponse get(@PathVariable UUID id) {
+        return models.find(id);
+    }
+
+    private static ApiProblem invalidParameter(String field, String message) {
+        return ApiProblem.badRequest("invalid-parameter", "Invalid parameter", message,
+                List.of(ProblemError.atField(field, message)));
+    }
+}

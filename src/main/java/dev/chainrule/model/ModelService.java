@@ -1,0 +1,53 @@
+package dev.chainrule.model;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.chainrule.web.ApiProblem;
+
+/** Validates, stores and lists model definitions for the API. */
+@Service
+class ModelService {
+
+    private final ModelRepository repository;
+    private final ModelValidator validator;
+
+    ModelService(ModelRepository repository, ModelValidator validator) {
+        this.repository = repository;
+        this.validator = validator;
+    }
+
+    @Transactional
+    ModelResponse create(ModelRequest request) {
+        StoredModel model = validator.validate(request).withId(UUID.randomUUID());
+        // The database keeps microseconds; truncating first makes the POST echo equal a later GET.
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        repository.save(ModelEntity.of(model, createdAt));
+        return ModelResponse.of(model, createdAt, true);
+    }
+
+    ModelValidation validate(ModelRequest request) {
+        return new ModelValidation(true, ModelResponse.of(validator.validate(request), null, true));
+    }
+
+    @Transactional(readOnly = true)
+    ModelResponse find(UUID id) {
+        ModelEntity entity = repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Model", id));
+        return ModelResponse.of(entity.toStoredModel(), entity.createdAt(), true);
+    }
+
+    @Transactional(readOnly = true)
+    ModelPage list(int page, int size) {
+        Page<ModelEntity> found = repository.findAll(
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+        return new ModelPage(found.map(e -> ModelResponse.of(e.toStoredModel(), e.createdAt(), false)).getContent(),
+                page, size, found.getTotalElements(), found.getTotalPages());
+    }
+}

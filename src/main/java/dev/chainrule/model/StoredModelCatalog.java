@@ -1,0 +1,25 @@
+package dev.chainrule.model;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.chainrule.web.ApiProblem;
+
+/** The stored definitions as jobs read them. */
+@Component
+class StoredModelCatalog implements ModelCatalog {
+
+    private final ModelRepository repository;
+
+    StoredModelCatalog(ModelRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public StoredModel get(UUID modelId) {
+        return repository.findById(modelId).orElseThrow(() -> ApiProblem.notFound("Model", modelId)).toStoredModel();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.chainrule.prediction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import dev.chainrule.dataset.DatasetData;
+import dev.chainrule.dataset.DatasetReader;
+import dev.chainrule.dataset.TargetColumn;
+import dev.chainrule.encoding.Prediction;
+import dev.chainrule.job.TrainedModel;
+import dev.chainrule.web.ApiProblem;
+import dev.chainrule.web.ProblemError;
+
+/** Runs a job's trained model on client instances or on the rows of a stored dataset. */
+@Service
+class PredictionService {
+
+    private final TrainedModelCache models;
+    private final DatasetReader datasets;
+    private final PredictionLimits limits;
+
+    PredictionService(TrainedModelCache models, DatasetReader datasets, PredictionLimits limits) {
+        this.models = models;
+        this.datasets = datasets;
+        this.limits = limits;
+    }
+
+    PredictionResponse predict(UUID jobId, List<Object> instances) {
+        if (instances != null && instances.size() > limits.maxInstances()) {
+            String message = "At most " + limits.maxInstances() + " instances per request, got " + instances.size()
+                    + "; split them into several requests.";
+            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-many-instances", "Too many instances", message,
+                    List.of(ProblemError.atPointer("/instances", message)));
+        }
+        TrainedModel model = models.get(jobId);
+        INDArray features = model.preprocessing().encodeInstances(instances, model.network().precision());
+        return new PredictionResponse(jobId, model.version(), model.preprocessing().decode(forward(model, features)));
+    }
+
+    ScoredPage score(UUID jobId, UUID datasetId, int offset, int limit) {
+        checkPage(offset, limit);
+        TrainedModel model = models.get(jobId);
+        DatasetData page = datasets.read(datasetId, offset, limit);
+        List<ScoredPage.Row> rows = new ArrayList<>(page.rows());
+        if (page.rows() > 0) {
+            INDArray features = model.preprocessing().encodeFeatures(page, model.network().precision());
+            List<Prediction> predictions = model.preprocessing().decode(forward(model, features));
+            for (int i = 0; i < predictions.size(); i++) {
+                Prediction p = predictions.get(i);
+                rows.add(new ScoredPage.Row(offset + (long) i, p.label(), p.probabilities(), p.value(),
+                        actual(page.target(), i)));
+            }
+        }
+        return new ScoredPage(jobId, model.version(), datasetId, offset, limit, rows.size(), rows);
+    }
+
+    /**
+     * One forward pass for the whole batch. A cached network is shared between requests and the engine
+     * may reuse its buffers between calls, so callers of the same network take turns.
+     */
+    private static INDArray forward(TrainedModel model, INDArray features) {
+        synchronized (model.network()) {
+            return model.network().predict(features);
+        }
+    }
+
+    private static Object actual(TargetColumn target, int i) {
+        if (target instanceof TargetColumn.Classes classes) {
+            return classes.classes().get(classes.labels()[i]);
+        }
+        float value = ((TargetColumn.Values) target).values()[i];
+        return Float.isNaN(value) ? null : (double) value;
+    }
+
+    private void checkPage(int offset, int limit) {
+        if (offset < 0) {
+            throw invalidParameter("offset", "'offset' must be >= 0, got " + offset + ".");
+        }
+        if (limit < 1 || limit > limits.maxPageSize()) {
+            throw invalidParameter("limit", "'limit' must be between 1 and " + limits.maxPageSize() + ", got " + limit + ".");
+        }
+    }
+
+    private static ApiProblem invalidParameter(String field, String message) {
+        return ApiProblem.badRequest("invalid-parameter", "Invalid parameter", message,
+                List.of(ProblemError.atField(field, message)));
+    }
+}

@@ -1,0 +1,208 @@
+package dev.chainrule.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.chainrule.nn.train.EpochMetrics;
+import dev.chainrule.nn.train.TrainerCheckpoint;
+import dev.chainrule.ops.JobMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The job table as a queue, and what the recorder writes, against the real schema. */
+@DataJpaTest
+@ActiveProfiles("test")
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Import({ JobRecorder.class, JobPersistenceTest.Config.class })
+class JobPersistenceTest {
+
+    @TestConfiguration
+    static class Config {
+        @Bean
+        JobsProperties jobsProperties() {
+            return new JobsProperties(2, Duration.ofSeconds(1));
+        }
+
+        @Bean
+        JobMetrics jobMetrics() {
+            return new JobMetrics(new SimpleMeterRegistry());
+        }
+    }
+
+    @Autowired
+    JobRepository jobs;
+    @Autowired
+    JobArtifactRepository artifacts;
+    @Autowired
+    EpochRecordRepository epochs;
+    @Autowired
+    StoredCheckpointRepository checkpoints;
+    @Autowired
+    JobRecorder recorder;
+
+    private static final Instant LONG_AGO = Instant.now().minus(Duration.ofDays(1));
+
+    private UUID queuedJob() {
+        Job job = new Job(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "{}", 10, Instant.now());
+        jobs.save(job);
+        artifacts.save(new JobArtifact(job.id(), new byte[] { 1 }));
+        return job.id();
+    }
+
+    private UUID runningJob(String owner) {
+        UUID id = queuedJob();
+        assertThat(jobs.claim(id, owner, Instant.now(), LONG_AGO)).isEqualTo(1);
+        return id;
+    }
+
+    private static EpochMetrics epoch(int epoch, double valLoss) {
+        return new EpochMetrics(epoch, 1.0 / epoch, valLoss, 0.5, 0.5, null, null, 0.01, 7, 1000);
+    }
+
+    private static TrainerCheckpoint snapshot(int epoch, int batch) {
+        return new TrainerCheckpoint(epoch, batch, new byte[] { (byte) epoch, (byte) batch });
+    }
+
+    @Test
+    void ofManyConcurrentClaimsExactlyOneWins() throws Exception {
+        UUID id = queuedJob();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String owner = "instance-" + i;
+            claims.add(() -> jobs.claim(id, owner, Instant.now(), LONG_AGO));
+        }
+        int won = 0;
+        for (Future<Integer> result : threads.invokeAll(claims)) {
+            won += result.get();
+        }
+        threads.shutdown();
+
+        assertThat(won).isEqualTo(1);
+        Job job = jobs.findById(id).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(job.owner()).startsWith("instance-");
+        assertThat(job.startedAt()).isNotNull();
+    }
+
+    @Test
+    void aRunningJobIsReclaimedOnlyAfterItsHeartbeatLapsed() {
+        UUID id = runningJob("a");
+
+        assertThat(jobs.claim(id, "b", Instant.now(), Instant.now().minusSeconds(60))).isZero();
+        assertThat(jobs.findAbandoned(Instant.now().plusSeconds(1), org.springframework.data.domain.Pageable.unpaged()))
+                .contains(id);
+        assertThat(jobs.claim(id, "b", Instant.now(), Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(jobs.findById(id).orElseThrow().owner()).isEqualTo("b");
+    }
+
+    @Test
+    void anEpochRecordedTwiceKeepsOneHistoryRowAndOneCheckpoint() {
+        UUID id = runningJob("a");
+
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss")).isTrue();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss")).isTrue();
+
+        assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1);
+        assertThat(checkpoints.findByJobIdOrderByEpoch(id)).hasSize(1);
+        Job job = jobs.findById(id).orElseThrow();
+        assertThat(job.epoch()).isEqualTo(1);
+        assertThat(job.metrics().valLoss()).isEqualTo(0.9);
+        assertThat(artifacts.findById(id).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsTheNewestCheckpointsAndTheBest() {
+        UUID id = runningJob("a");
+        double[] valLosses = { 0.5, 0.1, 0.3, 0.4, 0.6 };
+        for (int e = 1; e <= valLosses.length; e++) {
+            recorder.recordEpoch(id, "a", epoch(e, valLosses[e - 1]), e * 10L, e / 5.0, snapshot(e, 0), new byte[] { (byte) e },
+                    "val_loss");
+        }
+
+        List<StoredCheckpoint> kept = checkpoints.findByJobIdOrderByEpoch(id);
+        assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(2, 4, 5);
+        assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(2);
+        assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5);
+
+        recorder.recordEpoch(id, "a", epoch(6, 0.05), 60, 1, snapshot(6, 0), new byte[] { 6 }, "val_loss");
+
+        kept = checkpoints.findByJobIdOrderByEpoch(id);
+        assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(5, 6);
+        assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(6);
+    }
+
+    @Test
+    void anInstanceThatLostTheJobWritesNothing() {
+        UUID id = runningJob("a");
+        jobs.claim(id, "b", Instant.now(), Instant.now().plusSeconds(1));
+
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 1, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss")).isFalse();
+        assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 2 })).isFalse();
+
+        assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
+        assertThat(checkpoints.findByJobIdOrderByEpoch(id)).isEmpty();
+        assertThat(jobs.findById(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void suspendingStoresTheMidEpochSnapshotAndRequeues() {
+        UUID id = runningJob("a");
+        recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss");
+
+        assertThat(recorder.suspend(id, "a", snapshot(1, 3), new byte[] { 9 })).isTrue();
+
+        Job job = jobs.findById(id).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.owner()).isNull();
+        StoredCheckpoint newest = checkpoints.findFirstByJobIdOrderByEpochDescBatchDesc(id).orElseThrow();
+        assertThat(newest.toTrainerCheckpoint().epochsCompleted()).isEqualTo(1);
+        assertThat(newest.toTrainerCheckpoint().batchesIntoEpoch()).isEqualTo(3);
+        assertThat(newest.toTrainerCheckpoint().payload()).containsExactly(1, 3);
+        assertThat(newest.metrics()).isNull();
+    }
+
+    @Test
+    void finishingStoresTheFinalParametersAndFreesTheJob() {
+        UUID id = runningJob("a");
+
+        assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 7 })).isTrue();
+
+        Job job = jobs.findById(id).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.finishedAt()).isNotNull();
+        assertThat(job.owner()).isNull();
+        assertThat(artifacts.findById(id).orElseThrow().parameters()).containsExactly(7);
+    }
+
+    @Test
+    void onlyAQueuedJobIsCancelledDirectly() {
+        UUID queued = queuedJob();
+        UUID running = runningJob("a");
+
+        assertThat(jobs.cancelQueued(queued, Instant.now())).isEqualTo(1);
+        assertThat(jobs.cancelQueued(running, Instant.now())).isZero();
+        assertThat(jobs.requestCancel(running)).isEqualTo(1);
+
+        assertThat(jobs.findById(queued).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(jobs.isCancelRequested(running)).isTrue();
+    }
+}

@@ -1,0 +1,231 @@
+package dev.chainrule.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import dev.chainrule.dataset.DatasetData;
+import dev.chainrule.dataset.DatasetReader;
+import dev.chainrule.dataset.DatasetUsage;
+import dev.chainrule.dataset.FeatureColumn;
+import dev.chainrule.dataset.TargetColumn;
+import dev.chainrule.dataset.Task;
+import dev.chainrule.model.ModelCatalog;
+import dev.chainrule.model.StoredModel;
+import dev.chainrule.nn.Activation;
+import dev.chainrule.nn.LayerSpec;
+import dev.chainrule.nn.Loss;
+import dev.chainrule.nn.WeightInit;
+import dev.chainrule.web.ApiProblem;
+
+/**
+ * Every way a job request can be wrong, and the lifecycle calls that need no training: the runner
+ * is off, so created jobs stay queued. Models and datasets are stand-ins with known shapes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "chainrule.runner.enabled=false")
+@ActiveProfiles("test")
+class JobRequestTest {
+
+    static final UUID XOR = UUID.randomUUID();
+    static final UUID REGRESSION = UUID.randomUUID();
+    static final UUID TWO_OUTPUTS = UUID.randomUUID();
+    static final UUID FIVE_INPUTS = UUID.randomUUID();
+    static final UUID THREE_OUTPUTS = UUID.randomUUID();
+
+    @LocalServerPort
+    int port;
+    @MockitoBean
+    ModelCatalog models;
+    @MockitoBean
+    DatasetReader datasets;
+    @Autowired
+    DatasetUsage usage;
+
+    Http http;
+
+    private static StoredModel model(UUID id, Integer inputs, int outputs) {
+        return new StoredModel(id, "m", inputs, List.of(new LayerSpec.Dense(4, Activation.TANH),
+                new LayerSpec.Dense(outputs, Activation.SOFTMAX)), Loss.CROSS_ENTROPY, WeightInit.XAVIER_UNIFORM, 1, 0, null);
+    }
+
+    @BeforeEach
+    void standIns() {
+        http = new Http(port);
+        Map<UUID, StoredModel> known = Map.of(TWO_OUTPUTS, model(TWO_OUTPUTS, null, 2), FIVE_INPUTS,
+                model(FIVE_INPUTS, 5, 2), THREE_OUTPUTS, model(THREE_OUTPUTS, null, 3));
+        Map<UUID, DatasetData> stored = Map.of(XOR, new DatasetData(XOR, "xor", Task.CLASSIFICATION, 4,
+                List.of(new FeatureColumn.Numeric("x1", new float[] { 0, 0, 1, 1 }),
+                        new FeatureColumn.Numeric("x2", new float[] { 0, 1, 0, 1 })),
+                new TargetColumn.Classes("target", List.of("0", "1"), new int[] { 0, 1, 1, 0 })),
+                REGRESSION, new DatasetData(REGRESSION, "line", Task.REGRESSION, 3,
+                        List.of(new FeatureColumn.Numeric("x", new float[] { 1, 2, 3 })),
+                        new TargetColumn.Values("y", new float[] { 2, 4, 6 })));
+        given(models.get(any())).willAnswer(call -> Optional.ofNullable(known.get(call.<UUID>getArgument(0)))
+                .orElseThrow(() -> ApiProblem.notFound("Model", call.getArgument(0))));
+        given(datasets.read(any())).willAnswer(call -> Optional.ofNullable(stored.get(call.<UUID>getArgument(0)))
+                .orElseThrow(() -> ApiProblem.notFound("Dataset", call.getArgument(0))));
+    }
+
+    private Http.Response create(String extra) {
+        return http.post("/api/v1/jobs", "{\"modelId\": \"" + TWO_OUTPUTS + "\", \"datasetId\": \"" + XOR
+                + "\", \"validationSplit\": 0" + extra + "}");
+    }
+
+    private static void assertProblem(Http.Response response, int status, String pointers) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.pointers()).isEqualTo(pointers);
+        assertThat(response.body().path("detail").asString()).isNotBlank();
+    }
+
+    @Test
+    void aValidJobIsAcceptedWithItsEffectiveOptions() {
+        Http.Response created = create(", \"epochs\": 5");
+
+        assertThat(created.status()).isEqualTo(202);
+        String id = created.body().path("id").asString();
+        assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/v1/jobs/" + id);
+        assertThat(created.body().path("status").asString()).isEqualTo("queued");
+        assertThat(created.body().path("epochs").asInt()).isEqualTo(5);
+        assertThat(created.body().path("batchSize").asInt()).isEqualTo(32);
+        assertThat(created.body().path("optimizer").path("type").asString()).isEqualTo("adam");
+        assertThat(created.body().path("optimizer").path("learningRate").asDouble()).isEqualTo(0.001);
+        assertThat(created.body().path("dtype").asString()).isEqualTo("float32");
+
+        Http.Response fetched = http.get("/api/v1/jobs/" + id);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.body().path("progress").asDouble()).isZero();
+        assertThat(http.get("/api/v1/jobs?status=queued&size=100").body().path("content").findValuesAsString("id"))
+                .contains(id);
+        assertThat(http.get("/api/v1/jobs?status=running").body().path("content").findValuesAsString("id"))
+                .doesNotContain(id);
+    }
+
+    @Test
+    void missingIdsAndOutOfRangeNumbersAre400WithTheirPointers() {
+        Http.Response empty = http.post("/api/v1/jobs", "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(sorted(empty.pointers())).isEqualTo("/datasetId /modelId");
+
+        Http.Response ranges = create(", \"epochs\": 0, \"batchSize\": -1, \"checkpointEvery\": 0, "
+                + "\"optimizer\": {\"learningRate\": -1, \"beta1\": 1.5}");
+        assertThat(ranges.status()).isEqualTo(400);
+        assertThat(sorted(ranges.pointers()))
+                .isEqualTo("/batchSize /checkpointEvery /epochs /optimizer/beta1 /optimizer/learningRate");
+    }
+
+    @Test
+    void aValidationSplitOfOneIsRejected() {
+        Http.Response response = http.post("/api/v1/jobs", "{\"modelId\": \"" + TWO_OUTPUTS + "\", \"datasetId\": \""
+                + XOR + "\", \"validationSplit\": 1.0}");
+
+        assertProblem(response, 400, "/validationSplit");
+    }
+
+    @Test
+    void unknownNamesAndMisplacedFieldsAre400() {
+        assertProblem(create(", \"optimizer\": {\"type\": \"adagrad\"}"), 400, "/optimizer/type");
+        assertProblem(create(", \"optimizer\": {\"type\": \"sgd\", \"beta2\": 0.9}"), 400, "/optimizer/beta2");
+        assertProblem(create(", \"dtype\": \"float16\""), 400, "/dtype");
+        assertProblem(create(", \"schedule\": {\"type\": \"step\", \"minRate\": 0.1}"), 400, "/schedule/minRate");
+        assertProblem(create(", \"earlyStopping\": {\"metric\": \"val_loss\"}"), 400, "/earlyStopping/metric");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIs400AtItsPointer() {
+        assertProblem(create(", \"epochs\": \"ten\""), 400, "/epochs");
+        assertProblem(http.post("/api/v1/jobs", "{\"modelId\": \"not-a-uuid\"}"), 400, "/modelId");
+    }
+
+    @Test
+    void unknownModelOrDatasetIs422AtItsPointer() {
+        Http.Response model = http.post("/api/v1/jobs", "{\"modelId\": \"" + UUID.randomUUID() + "\", \"datasetId\": \""
+                + XOR + "\"}");
+        Http.Response dataset = http.post("/api/v1/jobs", "{\"modelId\": \"" + TWO_OUTPUTS + "\", \"datasetId\": \""
+                + UUID.randomUUID() + "\"}");
+
+        assertProblem(model, 422, "/modelId");
+        assertProblem(dataset, 422, "/datasetId");
+    }
+
+    @Test
+    void widthsThatDoNotMatchTheDatasetAre422NamingBoth() {
+        Http.Response inputs = http.post("/api/v1/jobs", "{\"modelId\": \"" + FIVE_INPUTS + "\", \"datasetId\": \"" + XOR
+                + "\", \"validationSplit\": 0}");
+        Http.Response outputs = http.post("/api/v1/jobs", "{\"modelId\": \"" + THREE_OUTPUTS + "\", \"datasetId\": \""
+                + XOR + "\", \"validationSplit\": 0}");
+
+        assertProblem(inputs, 422, "/modelId");
+        assertThat(inputs.body().path("detail").asString()).contains("5 inputs").contains("2 features");
+        assertProblem(outputs, 422, "/datasetId");
+        assertThat(outputs.body().path("detail").asString()).contains("3 outputs").contains("encodes to 2");
+    }
+
+    @Test
+    void aLossThatDoesNotFitTheDatasetIs422() {
+        Http.Response response = http.post("/api/v1/jobs", "{\"modelId\": \"" + TWO_OUTPUTS + "\", \"datasetId\": \""
+                + REGRESSION + "\", \"validationSplit\": 0}");
+
+        assertProblem(response, 422, "/datasetId");
+        assertThat(response.body().path("detail").asString()).contains("cross_entropy");
+    }
+
+    @Test
+    void unknownJobIs404AndAMalformedIdIs400() {
+        assertProblem(http.get("/api/v1/jobs/" + UUID.randomUUID()), 404, "");
+        assertProblem(http.get("/api/v1/jobs/" + UUID.randomUUID() + "/history"), 404, "");
+        assertThat(http.get("/api/v1/jobs/42").status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/jobs/" + UUID.randomUUID() + "/cancel", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownStatusFilterOrAnOversizedPageIs400() {
+        Http.Response response = http.get("/api/v1/jobs?status=done");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("errors").path(0).path("field").asString()).isEqualTo("status");
+        assertThat(http.get("/api/v1/jobs?size=1000").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/jobs?page=-1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aQueuedJobIsCancelledAtOnceAndASecondCancelIs409() {
+        String id = create("").body().path("id").asString();
+        assertThat(usage.inUseByActiveJob(XOR)).isTrue();
+
+        Http.Response cancelled = http.post("/api/v1/jobs/" + id + "/cancel", "");
+        Http.Response again = http.post("/api/v1/jobs/" + id + "/cancel", "");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().path("status").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.body().path("finishedAt").isNull()).isFalse();
+        assertProblem(again, 409, "");
+    }
+
+    @Test
+    void aJobWithoutEpochsHasEmptyHistoryAndNoParametersYet() {
+        String id = create("").body().path("id").asString();
+
+        assertThat(http.get("/api/v1/jobs/" + id + "/history").body().isEmpty()).isTrue();
+        assertThat(http.get("/api/v1/jobs/" + id + "/checkpoints").body().isEmpty()).isTrue();
+        assertProblem(http.get("/api/v1/jobs/" + id + "/parameters"), 409, "");
+    }
+
+    private static String sorted(String pointers) {
+        return String.join(" ", java.util.Arrays.stream(pointers.split(" ")).sorted().toList());
+    }
+}

@@ -1,0 +1,199 @@
+package dev.chainrule.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.chainrule.support.JsonHttp;
+import dev.chainrule.support.PostgresDatabaseExtension;
+import dev.chainrule.support.PostgresServer;
+import dev.chainrule.support.ServiceProcess;
+import dev.chainrule.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two service processes, the packaged jar, share one PostgreSQL database: jobs submitted through
+ * both are each trained exactly once, and a job whose instance is killed (SIGKILL) is taken over
+ * and finished by the other.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class TwoInstancesIT {
+
+    private static final int JOBS = 20;
+    private static final int EPOCHS = 5;
+    private static final int LONG_EPOCHS = 300;
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final Pattern EPOCHS_TRAINED =
+            Pattern.compile("(?m)^chainrule_epochs_trained_total\\{[^}]*} (\\S+)$");
+    private static final Pattern JOBS_FINISHED =
+            Pattern.compile("(?m)^chainrule_jobs_finished_total\\{[^}]*state=\"succeeded\"[^}]*} (\\S+)$");
+
+    // Kept when the test fails: the two services' logs are there.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path workDir;
+
+    private final JsonHttp http = new JsonHttp();
+
+    @Test
+    void everyJobIsTrainedOnceAndAKilledInstancesJobIsFinishedByTheOther() throws Exception {
+        try (TestDatabase database = PostgresServer.configured().orElseThrow().createDatabase();
+             ServiceProcess a = start("a", database);
+             ServiceProcess b = start("b", database)) {
+            a.awaitHealthy(STARTUP);
+            b.awaitHealthy(STARTUP);
+            String xor = uploadDataset(a, "xor");
+            String iris = uploadDataset(b, "iris");
+            String xorModel = createModel(b, 4, 2);
+            String irisModel = createModel(a, 8, 3);
+
+            List<String> jobs = new ArrayList<>();
+            for (int i = 0; i < JOBS; i++) {
+                jobs.add(submitJob(i % 2 == 0 ? a : b, xorModel, xor, EPOCHS, i));
+            }
+            for (int i = 0; i < JOBS; i++) {
+                // Asked of the instance that did not take the submission: both see every job.
+                assertFinishedWithFullHistory(i % 2 == 0 ? b : a, jobs.get(i), EPOCHS);
+            }
+            // Each instance counts the epochs and jobs it trained itself: a job claimed twice would
+            // be counted twice.
+            assertThat(sum(EPOCHS_TRAINED, a, b)).isEqualTo(JOBS * EPOCHS);
+            assertThat(sum(JOBS_FINISHED, a, b)).isEqualTo(JOBS);
+
+            String longJob = submitJob(a, irisModel, iris, LONG_EPOCHS, 99);
+            String owner = awaitRunningPastFirstEpochs(a, longJob, database);
+            ServiceProcess victim = owner.equals("instance-a") ? a : b;
+            ServiceProcess survivor = victim == a ? b : a;
+            long finishedBySurvivor = sum(JOBS_FINISHED, survivor);
+            victim.kill();
+
+            assertFinishedWithFullHistory(survivor, longJob, LONG_EPOCHS);
+            assertThat(sum(JOBS_FINISHED, survivor)).as("the survivor finished the killed instance's job")
+                    .isEqualTo(finishedBySurvivor + 1);
+            assertThat(survivor.log()).as("the survivor's lines about the job carry its id")
+                    .contains(" job=" + longJob + " ");
+        }
+    }
+
+    private ServiceProcess start(String name, TestDatabase database) throws Exception {
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        return ServiceProcess.start(name, jar(), dir, Map.of(
+                        "SPRING_PROFILES_ACTIVE", "postgres",
+                        "SPRING_DATASOURCE_URL", database.jdbcUrl(),
+                        "SPRING_DATASOURCE_USERNAME", database.user(),
+                        "SPRING_DATASOURCE_PASSWORD", database.password(),
+                        "CHAINRULE_DATA_DIR", dir.resolve("data").toString()),
+                List.of("--chainrule.runner.instance-id=instance-" + name,
+                        "--chainrule.runner.poll-interval=200ms",
+                        "--chainrule.runner.heartbeat-interval=500ms",
+                        // Short, so that the survivor takes the killed instance's job over quickly.
+                        "--chainrule.runner.lease=3s"));
+    }
+
+    private static Path jar() {
+        String jar = System.getProperty("chainrule.jar");
+        assertThat(jar).as("system property chainrule.jar (set by the failsafe configuration)").isNotBlank();
+        return Path.of(jar);
+    }
+
+    private String uploadDataset(ServiceProcess instance, String name) throws Exception {
+        String csv = Files.readString(Path.of("examples/datasets/" + name + ".csv"));
+        return http.post(instance.baseUrl() + "/api/v1/datasets?name=" + name, "text/csv", csv).path("id").asString();
+    }
+
+    private String createModel(ServiceProcess instance, int hidden, int outputs) throws Exception {
+        return http.postJson(instance.baseUrl() + "/api/v1/models", """
+                {"name": "two-instances", "layers": [
+                  {"type": "dense", "units": %d, "activation": "tanh"},
+                  {"type": "dense", "units": %d, "activation": "softmax"}],
+                 "loss": "cross_entropy", "seed": 1}""".formatted(hidden, outputs)).path("id").asString();
+    }
+
+    private String submitJob(ServiceProcess instance, String model, String dataset, int epochs, long seed)
+            throws Exception {
+        return http.postJson(instance.baseUrl() + "/api/v1/jobs", """
+                {"modelId": "%s", "datasetId": "%s", "epochs": %d, "batchSize": 4,
+                 "optimizer": {"type": "sgd", "learningRate": 0.1}, "validationSplit": 0, "seed": %d}"""
+                .formatted(model, dataset, epochs, seed)).path("id").asString();
+    }
+
+    private void assertFinishedWithFullHistory(ServiceProcess instance, String job, int epochs) throws Exception {
+        JsonNode state = awaitFinal(instance, job, Duration.ofMinutes(3));
+        assertThat(state.path("status").asString()).as("job %s: %s", job, state).isEqualTo("succeeded");
+        JsonNode history = http.get(instance.baseUrl() + "/api/v1/jobs/" + job + "/history");
+        List<Integer> recorded = new ArrayList<>();
+        history.forEach(row -> recorded.add(row.path("epoch").asInt()));
+        assertThat(recorded).as("history of job %s", job).hasSize(epochs).isSorted().doesNotHaveDuplicates();
+        assertThat(recorded.get(0)).isEqualTo(1);
+        assertThat(recorded.get(epochs - 1)).isEqualTo(epochs);
+    }
+
+    private JsonNode awaitFinal(ServiceProcess instance, String job, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode state;
+        do {
+            state = http.get(instance.baseUrl() + "/api/v1/jobs/" + job);
+            String status = state.path("status").asString();
+            if (!status.equals("queued") && !status.equals("running")) {
+                return state;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("job " + job + " still " + state + " after " + timeout);
+    }
+
+    private String awaitRunningPastFirstEpochs(ServiceProcess instance, String job, TestDatabase database)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode state = http.get(instance.baseUrl() + "/api/v1/jobs/" + job);
+            assertThat(state.path("status").asString()).as("job %s must not finish before the kill", job)
+                    .isIn("queued", "running");
+            String owner = owner(database, job);
+            if (state.path("epoch").asInt() >= 2 && owner != null) {
+                return owner;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + job + " did not get past its second epoch");
+    }
+
+    private long sum(Pattern series, ServiceProcess... instances) throws Exception {
+        double total = 0;
+        for (ServiceProcess instance : instances) {
+            Matcher matcher = series.matcher(http.getText(instance.baseUrl() + "/actuator/prometheus"));
+            while (matcher.find()) {
+                total += Double.parseDouble(matcher.group(1));
+            }
+        }
+        return Math.round(total);
+    }
+
+    /** Read from the job table: the API does not say which instance holds a running job. */
+    private static String owner(TestDatabase database, String job) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+             PreparedStatement query = connection.prepareStatement("SELECT owner FROM job WHERE id = ?")) {
+            query.setObject(1, UUID.fromString(job));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+}

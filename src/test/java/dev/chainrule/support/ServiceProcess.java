@@ -1,0 +1,120 @@
+package dev.chainrule.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service running as a separate {@code java -jar} process, as in production: its
+ * output goes to a log file, it is stopped gracefully on {@link #close()} or killed with SIGKILL.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * @param environment added to this process's environment (profile, datasource, ...)
+     * @param arguments   Spring arguments such as {@code --chainrule.runner.lease=4s}
+     */
+    public static ServiceProcess start(String name, Path jar, Path workDir, Map<String, String> environment,
+                                       List<String> arguments) throws IOException {
+        int port = freePort();
+        Path log = workDir.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dorg.bytedeco.javacpp.maxbytes=1g", "-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        builder.environment().putAll(environment);
+        return new ServiceProcess(name, builder.start(), port, log);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Waits until {@code /actuator/health} answers 200, failing early if the process dies. */
+    public void awaitHealthy(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(name + " not healthy after " + timeout + ":\n" + logTail());
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, exactly like a crashed machine. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    public String logTail() {
+        try {
+            String text = log();
+            return text.substring(Math.max(0, text.length() - 6000));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
