@@ -11,6 +11,8 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
+import dev.chainrule.web.ApiProblem;
+
 /**
  * The header and the data rows of one CSV stream, read with FastCSV (RFC 4180: quoted fields with
  * embedded delimiters, quotes and newlines; LF or CRLF). Bytes are decoded as UTF-8, with or without
@@ -85,6 +87,9 @@ final class CsvRows implements Closeable {
             line = record.getStartingLineNumber();
             return record;
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof ApiProblem problem) {
+                throw problem;
+            }
             throw DatasetProblems.malformed(row + 1, e.getMessage());
         }
     }
