@@ -181,13 +181,19 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
     private void heartbeat() {
         Instant now = Instant.now();
         for (TrainingRun run : new ArrayList<>(active.values())) {
-            if (jobs.heartbeat(run.jobId(), properties.instanceId(), now, run.step(), run.progress()) == 0
-                    && active.containsKey(run.jobId())) {
-                log.warn("Job {} is no longer owned by {}; stopping it here", run.jobId(), properties.instanceId());
-                run.markLost();
-            } else if (jobs.isCancelRequested(run.jobId())) {
-                run.cancel();
+            try (var ignored = JobLogContext.forJob(run.jobId())) {
+                heartbeat(run, now);
             }
+        }
+    }
+
+    private void heartbeat(TrainingRun run, Instant now) {
+        if (jobs.heartbeat(run.jobId(), properties.instanceId(), now, run.step(), run.progress()) == 0
+                && active.containsKey(run.jobId())) {
+            log.warn("Job {} is no longer owned by {}; stopping it here", run.jobId(), properties.instanceId());
+            run.markLost();
+        } else if (jobs.isCancelRequested(run.jobId())) {
+            run.cancel();
         }
     }
 

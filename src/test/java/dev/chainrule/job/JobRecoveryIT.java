@@ -3,20 +3,18 @@ package dev.chainrule.job;
 import static dev.chainrule.job.TrainingApi.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
+import dev.chainrule.support.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,116 +25,80 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class JobRecoveryIT {
 
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final int EPOCHS = 120;
     private static final String MODEL = """
             {"name": "digits", "layers": [{"type": "dense", "units": 32, "activation": "relu"},
              {"type": "dense", "units": 10, "activation": "softmax"}], "loss": "cross_entropy", "seed": 11}""";
     private static final String OPTIONS = """
-            "epochs": 120, "batchSize": 32, "optimizer": {"type": "adam", "learningRate": 0.001},
-            "seed": 21, "checkpointEvery": 1""";
+            "epochs": %d, "batchSize": 32, "optimizer": {"type": "adam", "learningRate": 0.001},
+            "seed": 21, "checkpointEvery": 1""".formatted(EPOCHS);
 
-    private final List<Process> processes = new ArrayList<>();
-    private Path dataDir;
-    private int port;
-
-    @AfterEach
-    void stopAllAndCleanUp() throws Exception {
-        for (Process process : processes) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
+    // Kept when the test fails: the three processes' logs are there.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path workDir;
 
     @Test
     void aJobKilledAndStoppedMidTrainingEndsExactlyAsAnUninterruptedOne() throws Exception {
-        dataDir = Files.createTempDirectory("chainrule-recovery");
-        port = freePort();
-        TrainingApi api = new TrainingApi(new Http(port));
+        String job;
+        String model;
+        String dataset;
+        int killedAt;
+        try (ServiceProcess first = start("first")) {
+            TrainingApi api = api(first);
+            model = api.model(MODEL);
+            dataset = api.upload("digits.csv", "classification");
+            job = api.job(model, dataset, OPTIONS);
+            killedAt = api.await(job, j -> j.path("epoch").asInt() >= 3, Duration.ofSeconds(60)).path("epoch").asInt();
+            first.kill();
+        }
 
-        Process first = start("first.log");
-        String model = api.model(MODEL);
-        String dataset = api.upload("digits.csv", "classification");
-        String interrupted = api.job(model, dataset, OPTIONS);
-        int killedAt = api.await(interrupted, j -> j.path("epoch").asInt() >= 3, Duration.ofSeconds(60)).path("epoch").asInt();
-        first.destroyForcibly().waitFor();
+        try (ServiceProcess second = start("second")) {
+            api(second).await(job, j -> "running".equals(j.path("status").asString())
+                    && j.path("epoch").asInt() > killedAt + 2, Duration.ofSeconds(60));
+            second.close();
+            assertThat(second.log()).contains("Job " + job + " suspended at epoch");
+        }
 
-        Process second = start("second.log");
-        api.await(interrupted, j -> "running".equals(j.path("status").asString()) && j.path("epoch").asInt() > killedAt + 2,
-                Duration.ofSeconds(60));
-        second.destroy();
-        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(dataDir.resolve("second.log"))).contains("Job " + interrupted + " suspended at epoch");
+        try (ServiceProcess third = start("third")) {
+            TrainingApi api = api(third);
+            JsonNode resumed = api.await(job, status("succeeded"), Duration.ofSeconds(120));
+            String uninterrupted = api.job(model, dataset, OPTIONS);
+            api.await(uninterrupted, status("succeeded"), Duration.ofSeconds(120));
 
-        start("third.log");
-        JsonNode resumed = api.await(interrupted, status("succeeded"), Duration.ofSeconds(120));
-        String uninterrupted = api.job(model, dataset, OPTIONS);
-        api.await(uninterrupted, status("succeeded"), Duration.ofSeconds(120));
-
-        assertThat(resumed.path("epoch").asInt()).isEqualTo(120);
-        assertThat(api.http.get("/api/v1/jobs/" + interrupted + "/parameters").body())
-                .isEqualTo(api.http.get("/api/v1/jobs/" + uninterrupted + "/parameters").body());
-        List<JsonNode> history = withoutDurations(api.http.get("/api/v1/jobs/" + interrupted + "/history").body());
-        assertThat(history).extracting(h -> h.path("epoch").asInt()).containsExactlyElementsOf(range(1, 120));
-        assertThat(history).isEqualTo(withoutDurations(api.http.get("/api/v1/jobs/" + uninterrupted + "/history").body()));
+            assertThat(resumed.path("epoch").asInt()).isEqualTo(EPOCHS);
+            assertThat(api.http.get("/api/v1/jobs/" + job + "/parameters").body())
+                    .isEqualTo(api.http.get("/api/v1/jobs/" + uninterrupted + "/parameters").body());
+            List<JsonNode> history = withoutDurations(api.http.get("/api/v1/jobs/" + job + "/history").body());
+            assertThat(history).extracting(h -> h.path("epoch").asInt())
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+            assertThat(history)
+                    .isEqualTo(withoutDurations(api.http.get("/api/v1/jobs/" + uninterrupted + "/history").body()));
+        }
     }
 
-    private Process start(String log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-jar", jar().toString(), "--server.port=" + port,
-                "--chainrule.data-dir=" + dataDir, "--chainrule.runner.poll-interval=100ms",
-                "--chainrule.runner.heartbeat-interval=500ms", "--chainrule.runner.lease=2s")
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve(log).toFile());
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        Process process = builder.start();
-        processes.add(process);
-        awaitHealthy(process, log);
+    private ServiceProcess start(String name) throws Exception {
+        String jar = System.getProperty("chainrule.jar");
+        assertThat(jar).as("system property chainrule.jar (set by the failsafe configuration)").isNotBlank();
+        ServiceProcess process = ServiceProcess.start(name, Path.of(jar), workDir, Map.of(),
+                List.of("--chainrule.data-dir=" + workDir.resolve("data"), "--chainrule.runner.poll-interval=100ms",
+                        "--chainrule.runner.heartbeat-interval=500ms", "--chainrule.runner.lease=2s"));
+        try {
+            process.awaitHealthy(STARTUP);
+        } catch (Exception | AssertionError e) {
+            process.kill();
+            throw e;
+        }
         return process;
     }
 
-    private void awaitHealthy(Process process, String log) throws IOException {
-        Http http = new Http(port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as(Files.readString(dataDir.resolve(log))).isTrue();
-            try {
-                if (http.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYetListening) {
-                // the port opens only once the context has started
-            }
-            TrainingApi.sleep(200);
-        }
-        throw new AssertionError("the service did not start within 120 s: " + Files.readString(dataDir.resolve(log)));
-    }
-
-    private static Path jar() throws IOException {
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("chainrule-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no packaged jar in target" + File.separator));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static TrainingApi api(ServiceProcess process) {
+        return new TrainingApi(new Http(process.baseUrl()));
     }
 
     private static List<JsonNode> withoutDurations(JsonNode history) {
         List<JsonNode> rows = new ArrayList<>();
         history.forEach(h -> rows.add(((ObjectNode) h.deepCopy()).without("durationMs")));
         return rows;
-    }
-
-    private static List<Integer> range(int from, int to) {
-        List<Integer> values = new ArrayList<>();
-        for (int i = from; i <= to; i++) {
-            values.add(i);
-        }
-        return values;
     }
 }

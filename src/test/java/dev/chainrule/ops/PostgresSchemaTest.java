@@ -59,11 +59,23 @@ class PostgresSchemaTest {
 
     @Test
     void healthIsUpWithThePostgresqlDatabase() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get("/actuator/health");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"database\":\"PostgreSQL\"");
+    }
+
+    @Test
+    void jobsByStateAreCountedOnPostgresql() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        // NaN would mean the grouped count failed on this database.
+        assertThat(response.body()).containsPattern("chainrule_jobs\\{application=\"chainrule\",state=\"running\"} \\d");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Read from the source tree, so a migration that Flyway did not pick up cannot go unnoticed. */
