@@ -1,0 +1,27 @@
+package dev.chainrule.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
+
+/** The document's header; a relative server URL keeps the document the same on every host and port. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenAPI chainruleOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Chainrule API")
+                        .version("v1")
+                        .description("Upload a dataset, define a neural network, train it by backpropagation in an "
+                                + "asynchronous job, follow its loss curve, and ask the trained model for predictions. "
+                                + "Errors are RFC 9457 problems (application/problem+json).")
+                        .license(new License().name("Apache-2.0")))
+                .addServersItem(new Server().url("/").description("this service"));
+    }
+}
