@@ -3,11 +3,11 @@ package dev.chainrule.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
 import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
@@ -52,17 +52,17 @@ final class Activations {
     }
 
     /**
-     * Turns {@code grad} (dL/da) into dL/dz in place, given the layer's {@code z} and {@code a};
-     * {@code scratch} has the same shape and is overwritten.
+     * dL/dz from {@code grad} (dL/da), given the layer's {@code z} and {@code a}. Both {@code grad} and
+     * {@code scratch} (same shape) may be overwritten; the result is one of them.
      */
-    static void backward(Activation f, INDArray z, INDArray a, INDArray grad, INDArray scratch) {
+    static INDArray backward(Activation f, INDArray z, INDArray a, INDArray grad, INDArray scratch) {
         switch (f) {
             case IDENTITY -> {
             }
             case RELU -> {
-                // a >= 0, so sign(a) is the step function (0 at 0, as PyTorch)
-                Nd4j.exec(new Sign(a, scratch));
-                grad.muli(scratch);
+                // one fused op: grad where z > 0, else 0 (0 at 0, as PyTorch)
+                Nd4j.exec(new RectifiedLinearDerivative(z, grad, scratch));
+                return scratch;
             }
             case LEAKY_RELU -> {
                 Nd4j.exec(new LeakyReLUDerivative(z, scratch, LEAKY_SLOPE));
@@ -99,6 +99,7 @@ final class Activations {
                 grad.muli(scratch);
             }
         }
+        return grad;
     }
 
     /** {@code max(z, 0) + log(1 + exp(−|z|))}: never overflows. */

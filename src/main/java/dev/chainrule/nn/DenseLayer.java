@@ -88,8 +88,8 @@ final class DenseLayer implements Layer {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradientNeeded) {
-        Activations.backward(activation, current.z, current.a, outputGradient, current.scratch);
-        return backwardFromPreActivation(outputGradient, inputGradientNeeded);
+        INDArray dz = Activations.backward(activation, current.z, current.a, outputGradient, current.scratch);
+        return backwardFromPreActivation(dz, inputGradientNeeded);
     }
 
     /** Backward for a gradient already taken with respect to {@code z} (fused losses). */

@@ -39,10 +39,11 @@ final class Adam extends FlatOptimizer {
         v.muli(beta2);
         axpy(1 - beta2, scratch, v);
 
+        // m/(sqrt(v)/√c2 + ε) = √c2·m/(sqrt(v) + ε·√c2): the same value with one pass fewer
         double correction1 = 1 - Math.pow(beta1, t);
-        double correction2 = 1 - Math.pow(beta2, t);
+        double rootCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
         Nd4j.exec(new Sqrt(v, scratch));
-        scratch.muli(1 / Math.sqrt(correction2)).addi(epsilon).rdivi(m);
-        axpy(-learningRate / correction1, scratch, parameters);
+        scratch.addi(epsilon * rootCorrection2).rdivi(m);
+        axpy(-learningRate * rootCorrection2 / correction1, scratch, parameters);
     }
 }

@@ -1,0 +1,152 @@
+package dev.chainrule.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Central differences in float64 against the analytic gradients of every parameter and of the
+ * input, for every hidden activation with every loss, every output activation, dropout and L2.
+ */
+class GradientCheckTest {
+
+    private static final double STEP = 1e-6;
+    private static final double MAX_RELATIVE_ERROR = 1e-5;
+    private static final double ABSOLUTE_FLOOR = 1e-8;
+    private static final int ROWS = 5;
+    private static final long DROPOUT_SEED = 99;
+
+    @BeforeAll
+    static void pinThreads() {
+        Nd4jThreads.pin(1);
+    }
+
+    static Stream<Arguments> hiddenActivationsWithEveryLoss() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Activation hidden : Activation.values()) {
+            cases.add(Arguments.of(hidden, Activation.IDENTITY, Loss.MSE));
+            cases.add(Arguments.of(hidden, Activation.IDENTITY, Loss.MAE));
+            cases.add(Arguments.of(hidden, Activation.IDENTITY, Loss.HUBER));
+            cases.add(Arguments.of(hidden, Activation.SOFTMAX, Loss.CROSS_ENTROPY));
+            cases.add(Arguments.of(hidden, Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY));
+        }
+        return cases.stream();
+    }
+
+    static Stream<Arguments> everyOutputActivationUnderMse() {
+        return Stream.of(Activation.values()).filter(a -> a != Activation.SOFTMAX)
+                .map(output -> Arguments.of(Activation.TANH, output, Loss.MSE));
+    }
+
+    @ParameterizedTest(name = "{0} hidden, {1} output, {2}")
+    @MethodSource("hiddenActivationsWithEveryLoss")
+    void hiddenActivationAndLoss(Activation hidden, Activation output, Loss loss) {
+        check(spec(hidden, output, loss, List.of(), 0));
+    }
+
+    @ParameterizedTest(name = "{1} output")
+    @MethodSource("everyOutputActivationUnderMse")
+    void outputActivation(Activation hidden, Activation output, Loss loss) {
+        check(spec(hidden, output, loss, List.of(), 0));
+    }
+
+    @Test
+    void dropoutBetweenAndBeforeLayersWithL2() {
+        check(spec(Activation.RELU, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
+                List.of(new LayerSpec.Dropout(0.3)), 0.05));
+        check(new NetworkSpec(4, List.of(new LayerSpec.Dropout(0.25), new LayerSpec.Dense(6, Activation.ELU),
+                new LayerSpec.Dropout(0.5), new LayerSpec.Dense(3, Activation.GELU), new LayerSpec.Dense(2,
+                        Activation.SIGMOID)), Loss.BINARY_CROSS_ENTROPY, WeightInit.XAVIER_NORMAL, 4, 0.1));
+    }
+
+    private static NetworkSpec spec(Activation hidden, Activation output, Loss loss, List<LayerSpec> middle, double l2) {
+        List<LayerSpec> layers = new ArrayList<>();
+        layers.add(new LayerSpec.Dense(5, hidden));
+        layers.addAll(middle);
+        layers.add(new LayerSpec.Dense(3, output));
+        return new NetworkSpec(4, layers, loss, WeightInit.XAVIER_UNIFORM, 17, l2);
+    }
+
+    private static void check(NetworkSpec spec) {
+        Network network = Network.create(spec, Precision.FLOAT64);
+        SplittableRandom random = new SplittableRandom(23);
+        INDArray x = randomMatrix(random, ROWS, spec.inputs(), 1.5);
+        INDArray y = targets(spec.loss(), network.outputs(), random);
+        // give biases non-zero values, so that nothing sits on a symmetric point
+        network.parameterVector().addi(randomMatrix(random, 1, (int) network.parameterVector().length(), 0.1)
+                .reshape(network.parameterVector().shape()));
+
+        INDArray analyticInput = network.inputGradient(x, y, DROPOUT_SEED).dup();
+        double[] analytic = network.gradientVector().toDoubleVector();
+        INDArray theta = network.parameterVector();
+        for (int i = 0; i < analytic.length; i++) {
+            double original = theta.getDouble(i);
+            theta.putScalar(i, original + STEP);
+            double plus = network.computeGradients(x, y, DROPOUT_SEED);
+            theta.putScalar(i, original - STEP);
+            double minus = network.computeGradients(x, y, DROPOUT_SEED);
+            theta.putScalar(i, original);
+            assertAgree(analytic[i], (plus - minus) / (2 * STEP), spec, "parameter " + i);
+        }
+        for (int r = 0; r < ROWS; r++) {
+            for (int c = 0; c < spec.inputs(); c++) {
+                double original = x.getDouble(r, c);
+                x.putScalar(r, c, original + STEP);
+                double plus = network.computeGradients(x, y, DROPOUT_SEED);
+                x.putScalar(r, c, original - STEP);
+                double minus = network.computeGradients(x, y, DROPOUT_SEED);
+                x.putScalar(r, c, original);
+                assertAgree(analyticInput.getDouble(r, c), (plus - minus) / (2 * STEP), spec, "input " + r + "," + c);
+            }
+        }
+    }
+
+    private static void assertAgree(double analytic, double numeric, NetworkSpec spec, String what) {
+        double difference = Math.abs(analytic - numeric);
+        double scale = Math.abs(analytic) + Math.abs(numeric);
+        boolean agree = difference < ABSOLUTE_FLOOR || difference / scale < MAX_RELATIVE_ERROR;
+        assertThat(agree).as("%s of %s: analytic %s, numeric %s", what, spec, analytic, numeric).isTrue();
+    }
+
+    private static INDArray targets(Loss loss, int outputs, SplittableRandom random) {
+        double[][] y = new double[ROWS][outputs];
+        for (double[] row : y) {
+            switch (loss) {
+                case CROSS_ENTROPY -> row[random.nextInt(outputs)] = 1;
+                case BINARY_CROSS_ENTROPY -> {
+                    for (int j = 0; j < outputs; j++) {
+                        row[j] = random.nextInt(2);
+                    }
+                }
+                // differences from about −3 to 3 exercise both branches of Huber
+                default -> {
+                    for (int j = 0; j < outputs; j++) {
+                        row[j] = random.nextDouble(-3, 3);
+                    }
+                }
+            }
+        }
+        return Nd4j.createFromArray(y);
+    }
+
+    private static INDArray randomMatrix(SplittableRandom random, int rows, int columns, double scale) {
+        double[][] values = new double[rows][columns];
+        for (double[] row : values) {
+            for (int j = 0; j < columns; j++) {
+                row[j] = random.nextGaussian() * scale;
+            }
+        }
+        return Nd4j.createFromArray(values);
+    }
+}
