@@ -75,7 +75,7 @@ final class DenseLayer implements Layer {
     public INDArray forward(INDArray input, boolean training, long dropoutSeed) {
         this.input = input;
         this.current = buffers.forRows((int) input.rows());
-        Nd4j.gemm(input, weights, current.z, false, false, 1.0, 0.0);
+        Gemm.gemm(input, weights, current.z, false, false, 1.0, 0.0);
         current.z.addiRowVector(bias);
         Activations.forward(activation, current.z, current.a);
         return current.a;
@@ -94,12 +94,12 @@ final class DenseLayer implements Layer {
 
     /** Backward for a gradient already taken with respect to {@code z} (fused losses). */
     INDArray backwardFromPreActivation(INDArray dz, boolean inputGradientNeeded) {
-        Nd4j.gemm(input, dz, weightGradient, true, false, 1.0, 1.0);
-        Nd4j.gemm(current.ones, dz, biasGradient, false, false, 1.0, 1.0);
+        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 1.0);
+        Gemm.gemm(current.ones, dz, biasGradient, false, false, 1.0, 1.0);
         if (!inputGradientNeeded) {
             return null;
         }
-        Nd4j.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0);
+        Gemm.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0);
         return current.inputGradient;
     }
 
@@ -117,7 +117,7 @@ final class DenseLayer implements Layer {
 
     INDArray inferPreActivation(INDArray input) {
         INDArray z = Nd4j.create(weights.dataType(), input.rows(), units);
-        Nd4j.gemm(input, weights, z, false, false, 1.0, 0.0);
+        Gemm.gemm(input, weights, z, false, false, 1.0, 0.0);
         return z.addiRowVector(bias);
     }
 
