@@ -40,7 +40,7 @@ final class ChainruleRunner implements EngineRunner {
                 SEED, null);
         RoundClock clock = new RoundClock(workload, warmupRounds);
         BenchData data = workload.data();
-        clock.start();
+        clock.stopwatch.restart();
         new Trainer().train(network, new LabeledData(data.features(), data.targets(), data.classes()), null, config,
                 clock, null);
         return clock.measurement(timedRounds);
@@ -61,20 +61,21 @@ final class ChainruleRunner implements EngineRunner {
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, batch)).dup('c');
         int batches = workload.batchesPerEpoch() * workload.epochsPerRound();
         AllocationMeter meter = new AllocationMeter();
-        double[] rates = new double[timedRounds];
+        Measurement.Rounds rounds = new Measurement.Rounds();
         for (int round = 0; round < warmupRounds + timedRounds; round++) {
             boolean timed = round >= warmupRounds;
-            long started = System.nanoTime();
+            Stopwatch stopwatch = new Stopwatch();
             for (int b = 0; b < batches; b++) {
                 network.computeGradients(x, y, b);
                 optimizer.step(network.parameterVector(), network.gradientVector(), workload.optimizer().learningRate);
                 meter.mark(timed);
             }
+            Stopwatch.Lap lap = stopwatch.lap();
             if (timed) {
-                rates[round - warmupRounds] = (double) batches * batch / ((System.nanoTime() - started) / 1e9);
+                rounds.add((double) batches * batch, lap);
             }
         }
-        return new Measurement(rates, meter.heapPerInterval(), meter.offHeapPerInterval());
+        return rounds.measurement(meter);
     }
 
     @Override
@@ -112,17 +113,13 @@ final class ChainruleRunner implements EngineRunner {
         private final int warmupEpochs;
         private final long samplesPerRound;
         private final AllocationMeter meter = new AllocationMeter();
-        private final List<Double> rates = new ArrayList<>();
-        private long roundStarted;
+        private final Measurement.Rounds rounds = new Measurement.Rounds();
+        private final Stopwatch stopwatch = new Stopwatch();
 
         RoundClock(Workload workload, int warmupRounds) {
             this.epochsPerRound = workload.epochsPerRound();
             this.warmupEpochs = warmupRounds * workload.epochsPerRound();
             this.samplesPerRound = workload.samplesPerRound();
-        }
-
-        void start() {
-            roundStarted = System.nanoTime();
         }
 
         @Override
@@ -135,19 +132,17 @@ final class ChainruleRunner implements EngineRunner {
             if (metrics.epoch() % epochsPerRound != 0) {
                 return;
             }
-            long now = System.nanoTime();
+            Stopwatch.Lap lap = stopwatch.lap();
             if (metrics.epoch() > warmupEpochs) {
-                rates.add(samplesPerRound / ((now - roundStarted) / 1e9));
+                rounds.add(samplesPerRound, lap);
             }
-            roundStarted = now;
         }
 
         Measurement measurement(int timedRounds) {
-            if (rates.size() != timedRounds) {
-                throw new IllegalStateException("expected " + timedRounds + " timed rounds, got " + rates.size());
+            if (rounds.size() != timedRounds) {
+                throw new IllegalStateException("expected " + timedRounds + " timed rounds, got " + rounds.size());
             }
-            return new Measurement(rates.stream().mapToDouble(Double::doubleValue).toArray(),
-                    meter.heapPerInterval(), meter.offHeapPerInterval());
+            return rounds.measurement(meter);
         }
     }
 }

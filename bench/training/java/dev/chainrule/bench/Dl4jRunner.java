@@ -36,21 +36,22 @@ final class Dl4jRunner implements EngineRunner {
         MultiLayerNetwork network = network(workload);
         List<DataSet> batches = batches(workload.data(), workload.batchSize());
         AllocationMeter meter = new AllocationMeter();
-        double[] rates = new double[timedRounds];
+        Measurement.Rounds rounds = new Measurement.Rounds();
         for (int round = 0; round < warmupRounds + timedRounds; round++) {
             boolean timed = round >= warmupRounds;
-            long started = System.nanoTime();
+            Stopwatch stopwatch = new Stopwatch();
             for (int epoch = 0; epoch < workload.epochsPerRound(); epoch++) {
                 for (DataSet batch : batches) {
                     network.fit(batch);
                     meter.mark(timed);
                 }
             }
+            Stopwatch.Lap lap = stopwatch.lap();
             if (timed) {
-                rates[round - warmupRounds] = workload.samplesPerRound() / ((System.nanoTime() - started) / 1e9);
+                rounds.add(workload.samplesPerRound(), lap);
             }
         }
-        return new Measurement(rates, meter.heapPerInterval(), meter.offHeapPerInterval());
+        return rounds.measurement(meter);
     }
 
     @Override

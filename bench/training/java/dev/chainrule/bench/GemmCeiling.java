@@ -1,15 +1,19 @@
 package dev.chainrule.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * ND4J's GEMM speed for exactly the products one batch needs, into preallocated outputs: the
- * samples/s a loop would reach if the matrix products were all it did.
+ * GEMM speed for exactly the products one batch needs, into preallocated outputs: the samples/s a
+ * loop would reach if the matrix products were all it did. Measured twice: through
+ * {@code Nd4j.gemm} (ND4J's custom op) and straight through the OpenBLAS that ND4J bundles.
  */
 final class GemmCeiling {
 
@@ -26,25 +30,30 @@ final class GemmCeiling {
         }
     }
 
-    record Timed(Gemm gemm, double seconds) {
+    /** Median seconds per call, by wall time and by CPU time. */
+    record Timed(Gemm gemm, double wallSeconds, double cpuSeconds) {
 
-        double gflops() {
-            return gemm.flops() / seconds / 1e9;
+        double seconds(boolean cpu) {
+            return cpu ? cpuSeconds : wallSeconds;
+        }
+
+        double gflops(boolean cpu) {
+            return gemm.flops() / seconds(cpu) / 1e9;
         }
     }
 
     record Result(List<Timed> gemms, int batch) {
 
-        double gflops() {
-            return gemms.stream().mapToDouble(t -> t.gemm().flops()).sum() / seconds() / 1e9;
+        double gflops(boolean cpu) {
+            return gemms.stream().mapToDouble(t -> t.gemm().flops()).sum() / seconds(cpu) / 1e9;
         }
 
-        double samplesPerSecond() {
-            return batch / seconds();
+        double samplesPerSecond(boolean cpu) {
+            return batch / seconds(cpu);
         }
 
-        private double seconds() {
-            return gemms.stream().mapToDouble(Timed::seconds).sum();
+        private double seconds(boolean cpu) {
+            return gemms.stream().mapToDouble(t -> t.seconds(cpu)).sum();
         }
     }
 
@@ -72,36 +81,54 @@ final class GemmCeiling {
     }
 
     /** Median time per call of each product over five rounds of at least {@code minSecondsEach}. */
-    static Result measure(List<Gemm> gemms, int batch, double minSecondsEach) {
+    static Result measure(List<Gemm> gemms, int batch, double minSecondsEach, boolean viaNd4j) {
         List<Timed> timed = new ArrayList<>();
         for (Gemm gemm : gemms) {
-            timed.add(new Timed(gemm, secondsPerCall(gemm, minSecondsEach)));
+            timed.add(secondsPerCall(gemm, minSecondsEach, viaNd4j));
         }
         return new Result(timed, batch);
     }
 
-    private static double secondsPerCall(Gemm gemm, double minSeconds) {
+    private static Timed secondsPerCall(Gemm gemm, double minSeconds, boolean viaNd4j) {
         INDArray a = gemm.transA() ? Nd4j.rand(DataType.FLOAT, gemm.k(), gemm.m())
                 : Nd4j.rand(DataType.FLOAT, gemm.m(), gemm.k());
         INDArray b = gemm.transB() ? Nd4j.rand(DataType.FLOAT, gemm.n(), gemm.k())
                 : Nd4j.rand(DataType.FLOAT, gemm.k(), gemm.n());
         INDArray c = Nd4j.create(DataType.FLOAT, gemm.m(), gemm.n());
+        Runnable product = viaNd4j ? () -> Nd4j.gemm(a, b, c, gemm.transA(), gemm.transB(), 1.0, 0.0)
+                : blas(gemm, a, b, c);
         int calls = 20;
-        double[] perCall = new double[5];
-        for (int round = -1; round < perCall.length; round++) {
-            long started = System.nanoTime();
+        double[] wall = new double[5];
+        double[] cpu = new double[wall.length];
+        for (int round = -1; round < wall.length; round++) {
+            Stopwatch stopwatch = new Stopwatch();
             for (int i = 0; i < calls; i++) {
-                Nd4j.gemm(a, b, c, gemm.transA(), gemm.transB(), 1.0, 0.0);
+                product.run();
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
+            Stopwatch.Lap lap = stopwatch.lap();
             if (round < 0) {
-                // warm-up round sizes the timed ones
-                calls = (int) Math.max(1, Math.min(1_000_000, minSeconds / Math.max(seconds / calls, 1e-9)));
+                // the warm-up round sizes the timed ones
+                calls = (int) Math.max(1, Math.min(1_000_000, minSeconds / Math.max(lap.wallSeconds() / calls, 1e-9)));
             } else {
-                perCall[round] = seconds / calls;
+                wall[round] = lap.wallSeconds() / calls;
+                cpu[round] = lap.cpuSeconds() / calls;
             }
         }
-        java.util.Arrays.sort(perCall);
-        return perCall[perCall.length / 2];
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new Timed(gemm, wall[wall.length / 2], cpu[cpu.length / 2]);
+    }
+
+    /** Row-major {@code cblas_sgemm} on the arrays' memory, the pointers made once. */
+    private static Runnable blas(Gemm gemm, INDArray a, INDArray b, INDArray c) {
+        FloatPointer pa = new FloatPointer(a.data().addressPointer());
+        FloatPointer pb = new FloatPointer(b.data().addressPointer());
+        FloatPointer pc = new FloatPointer(c.data().addressPointer());
+        int opA = gemm.transA() ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+        int opB = gemm.transB() ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+        int lda = (int) a.columns();
+        int ldb = (int) b.columns();
+        return () -> openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, opA, opB, gemm.m(), gemm.n(),
+                gemm.k(), 1f, pa, lda, pb, ldb, 0f, pc, gemm.n());
     }
 }

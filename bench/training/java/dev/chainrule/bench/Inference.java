@@ -7,17 +7,17 @@ final class Inference {
     }
 
     static Measurement time(int batch, int warmupRounds, int timedRounds, long callsPerRound, Runnable call) {
-        double[] rates = new double[timedRounds];
+        Measurement.Rounds rounds = new Measurement.Rounds();
         for (int round = 0; round < warmupRounds + timedRounds; round++) {
-            long started = System.nanoTime();
+            Stopwatch stopwatch = new Stopwatch();
             for (long i = 0; i < callsPerRound; i++) {
                 call.run();
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
+            Stopwatch.Lap lap = stopwatch.lap();
             if (round >= warmupRounds) {
-                rates[round - warmupRounds] = callsPerRound * batch / seconds;
+                rounds.add((double) callsPerRound * batch, lap);
             }
         }
-        return Measurement.of(rates);
+        return rounds.measurement(null);
     }
 }

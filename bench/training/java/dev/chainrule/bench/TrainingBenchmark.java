@@ -54,9 +54,8 @@ public final class TrainingBenchmark {
         Measurement ours = engines.get(0).train(workload, options.warmup(), options.rounds());
         Measurement theirs = engines.get(1).train(workload, options.warmup(), options.rounds());
         Measurement hotLoop = ((ChainruleRunner) engines.get(0)).hotLoop(workload, options.warmup(), options.rounds());
-        GemmCeiling.Result ceiling = GemmCeiling.measure(
-                GemmCeiling.training(workload.widths(), workload.batchSize()), workload.batchSize(), 0.05);
-        report.training(workload.name(), ours, theirs, hotLoop, ceiling);
+        List<GemmCeiling.Gemm> gemms = GemmCeiling.training(workload.widths(), workload.batchSize());
+        report.training(workload.name(), ours, theirs, hotLoop, ceilings(gemms, workload.batchSize()));
     }
 
     private static void infer(Report report, List<EngineRunner> engines, Workload workload, int batch, long calls,
@@ -65,8 +64,13 @@ public final class TrainingBenchmark {
         log(name);
         Measurement ours = engines.get(0).infer(workload, batch, options.warmup(), options.rounds(), calls);
         Measurement theirs = engines.get(1).infer(workload, batch, options.warmup(), options.rounds(), calls);
-        GemmCeiling.Result ceiling = GemmCeiling.measure(GemmCeiling.inference(workload.widths(), batch), batch, 0.05);
-        report.inference(name, ours, theirs, ceiling);
+        report.inference(name, ours, theirs, ceilings(GemmCeiling.inference(workload.widths(), batch), batch));
+    }
+
+    /** [through OpenBLAS directly, through Nd4j.gemm]. */
+    private static GemmCeiling.Result[] ceilings(List<GemmCeiling.Gemm> gemms, int batch) {
+        return new GemmCeiling.Result[] {GemmCeiling.measure(gemms, batch, 0.05, false),
+                GemmCeiling.measure(gemms, batch, 0.05, true)};
     }
 
     static void log(String message) {
@@ -100,6 +104,11 @@ public final class TrainingBenchmark {
 
         boolean runs(String part) {
             return only == null || only.equalsIgnoreCase(part);
+        }
+
+        /** One thread runs all the work on the calling thread, so its CPU time is the work's cost. */
+        boolean cpuTimeBasis() {
+            return threads == 1;
         }
 
         String describe() {
