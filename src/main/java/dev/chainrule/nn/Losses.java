@@ -2,10 +2,11 @@ package dev.chainrule.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -40,17 +41,19 @@ final class Losses {
                 return scratch.sumNumber().doubleValue() / elements;
             }
             case HUBER -> {
-                // with d = |a − y| and m = min(d, 1): m·(d − m/2) is d²/2 below 1 and d − 1/2 above
+                // with d = |a − y| and m = min(d, 1): d·m − m²/2 is d²/2 below 1 and d − 1/2 above
                 scratch.assign(a).subi(y);
                 Nd4j.exec(new Abs(scratch, scratch));
                 try (INDArray m = scratch.dup()) {
                     Nd4j.exec(new ScalarMin(m, null, m, 1.0));
-                    scratch.subi(m.mul(0.5)).muli(m);
+                    scratch.muli(m);
+                    Nd4j.exec(new Square(m, m));
+                    scratch.subi(m.muli(0.5));
                 }
                 return scratch.sumNumber().doubleValue() / elements;
             }
             case CROSS_ENTROPY -> {
-                Nd4j.exec(new LogSoftMax(z, scratch));
+                logSoftmax(z, scratch);
                 scratch.muli(y);
                 return -scratch.sumNumber().doubleValue() / rows;
             }
@@ -63,6 +66,23 @@ final class Losses {
                 return scratch.sumNumber().doubleValue() / elements;
             }
             default -> throw new IllegalStateException("unknown loss " + loss);
+        }
+    }
+
+    /**
+     * {@code z − max − log Σ exp(z − max)} row by row. ND4J's own log_softmax takes the log of the
+     * softmax, which is −∞ for a logit far below the others.
+     */
+    private static void logSoftmax(INDArray z, INDArray out) {
+        try (INDArray max = z.max(true, 1)) {
+            out.assign(z).subiColumnVector(max);
+        }
+        try (INDArray exp = out.dup()) {
+            Nd4j.exec(new Exp(exp, exp));
+            try (INDArray logSum = exp.sum(true, 1)) {
+                Nd4j.exec(new Log(logSum, logSum));
+                out.subiColumnVector(logSum);
+            }
         }
     }
 

@@ -28,6 +28,8 @@ public final class Network {
     private final List<DenseLayer> denseLayers;
     private final DenseLayer outputLayer;
     private final BatchCache<INDArray[]> lossBuffers;
+    private INDArray lastOutputs;
+    private INDArray lastInputGradient;
 
     private Network(NetworkSpec spec, Precision precision) {
         NetworkSpecValidator.validate(spec);
@@ -87,6 +89,9 @@ public final class Network {
     /** Output activations (e.g. softmax probabilities) for {@code features} [n, inputs], dropout off. */
     public INDArray predict(INDArray features) {
         checkInput(features);
+        if (features.rows() == 0) {
+            return Nd4j.create(dataType, 0, outputs());
+        }
         INDArray x = features.dataType() == dataType ? features : features.castTo(dataType);
         INDArray current = x;
         for (Layer layer : layers) {
@@ -141,19 +146,20 @@ public final class Network {
         return forwardBackward(features, targets, dropoutSeed, false);
     }
 
-    /** dL/d(input) for one batch (gradient checks); also leaves the parameter gradients in place. */
+    /**
+     * dL/d(input) for one batch (gradient checks), valid until the next call; also leaves the
+     * parameter gradients in place.
+     */
     public INDArray inputGradient(INDArray features, INDArray targets, long dropoutSeed) {
         forwardBackward(features, targets, dropoutSeed, true);
         return lastInputGradient;
     }
 
-    private INDArray lastInputGradient;
-    private INDArray lastOutputs;
-
     private double forwardBackward(INDArray features, INDArray targets, long dropoutSeed, boolean wantInputGradient) {
         checkInput(features);
         checkTargets(targets, features.rows());
-        INDArray current = features;
+        INDArray current = features.dataType() == dataType ? features : features.castTo(dataType);
+        INDArray y = targets.dataType() == dataType ? targets : targets.castTo(dataType);
         for (Layer layer : layers) {
             current = layer.forward(current, true, dropoutSeed);
         }
@@ -161,8 +167,8 @@ public final class Network {
         INDArray[] work = lossBuffers.forRows((int) features.rows());
         INDArray gradient = work[0];
         INDArray z = outputLayer.preActivation();
-        double loss = Losses.value(spec.loss(), z, current, targets, work[1]) + penalty();
-        Losses.gradient(spec.loss(), current, targets, gradient);
+        double loss = Losses.value(spec.loss(), z, current, y, work[1]) + penalty();
+        Losses.gradient(spec.loss(), current, y, gradient);
 
         buffer.gradients().assign(0);
         boolean fused = Losses.isFused(spec.loss());

@@ -46,6 +46,11 @@ final class TrainingRun {
                     + contents.parameters().dataType() + " parameters but the network has " + parameters.length()
                     + " " + parameters.dataType());
         }
+        int batches = (source.rows() + config.batchSize() - 1) / config.batchSize();
+        if (contents.progress().batchesIntoEpoch >= batches) {
+            throw new IllegalArgumentException("checkpoint is " + contents.progress().batchesIntoEpoch
+                    + " batches into an epoch, but this data and batch size give " + batches + " batches per epoch");
+        }
         parameters.assign(contents.parameters());
         optimizer.importState(contents.optimizer());
         progress = contents.progress();
@@ -86,6 +91,11 @@ final class TrainingRun {
                 progress.recordBatch(loss, metric, count);
                 samplesThisRun += count;
                 listener.onBatch(new BatchProgress(epoch + 1, batch + 1, batches, progress.step, loss));
+            }
+            if (!Double.isFinite(network.parameterVector().sumNumber().doubleValue())) {
+                // a finite loss can still hide an overflow in the last update of the epoch
+                return outcome(TrainingOutcome.Status.DIVERGED, last, snapshot(), "parameters became non-finite in epoch "
+                        + (epoch + 1) + " (step " + progress.step + "); training diverged, try a lower learning rate");
             }
             last = finishEpoch(epoch, learningRate, started, samplesThisRun);
             checkpoint = snapshot();

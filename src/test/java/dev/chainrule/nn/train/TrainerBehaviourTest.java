@@ -161,6 +161,9 @@ class TrainerBehaviourTest {
         assertThatThrownBy(() -> new Trainer().train(network, data, null,
                 new TrainingConfig(1, 0, sgd(0.1), null, true, 1, null), null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> new Trainer().train(network, data, null,
+                new TrainingConfig(1, 10, sgd(0.1), new LearningRateSchedule.Step(0, 0.5), true, 1, null), null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schedule");
     }
 
     @Test
