@@ -75,8 +75,10 @@ final class DenseLayer implements Layer {
     public INDArray forward(INDArray input, boolean training, long dropoutSeed) {
         this.input = input;
         this.current = buffers.forRows((int) input.rows());
-        Gemm.gemm(input, weights, current.z, false, false, 1.0, 0.0);
-        current.z.addiRowVector(bias);
+        // z = 1·b, then z += a·W: the bias broadcast as a rank-1 product costs a BLAS call of a few
+        // microseconds, where addiRowVector is an ND4J op costing tens
+        Gemm.gemm(current.ones, bias, current.z, true, false, 1.0, 0.0);
+        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0);
         Activations.forward(activation, current.z, current.a);
         return current.a;
     }
