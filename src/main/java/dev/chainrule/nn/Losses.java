@@ -53,6 +53,9 @@ final class Losses {
                 return scratch.sumNumber().doubleValue() / elements;
             }
             case CROSS_ENTROPY -> {
+                if (HostMemory.readable(z) && HostMemory.readable(y)) {
+                    return crossEntropy(z, y);
+                }
                 logSoftmax(z, scratch);
                 scratch.muli(y);
                 return -scratch.sumNumber().doubleValue() / rows;
@@ -67,6 +70,52 @@ final class Losses {
             }
             default -> throw new IllegalStateException("unknown loss " + loss);
         }
+    }
+
+    /** {@code grad = (a − y)·scale}: a loop over the outputs where three ND4J ops would cost more. */
+    private static void scaledDifference(INDArray a, INDArray y, double scale, INDArray grad) {
+        if (!(HostMemory.readable(a) && HostMemory.readable(y) && HostMemory.readable(grad))) {
+            grad.assign(a).subi(y).muli(scale);
+            return;
+        }
+        HostMemory outputs = HostMemory.of(a);
+        HostMemory targets = HostMemory.of(y);
+        HostMemory result = HostMemory.of(grad);
+        int length = (int) a.length();
+        for (int i = 0; i < length; i++) {
+            result.set(i, (outputs.get(i) - targets.get(i)) * scale);
+        }
+    }
+
+    /**
+     * {@code −Σ y·log_softmax(z) / rows} in one pass over the logits, in double precision, with the
+     * same log-sum-exp as {@link #logSoftmax}; the ND4J form takes about ten ops and three arrays.
+     */
+    private static double crossEntropy(INDArray z, INDArray y) {
+        HostMemory logits = HostMemory.of(z);
+        HostMemory targets = HostMemory.of(y);
+        int rows = (int) z.rows();
+        int columns = (int) z.columns();
+        double sum = 0;
+        for (int i = 0; i < rows; i++) {
+            int row = i * columns;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < columns; j++) {
+                max = Math.max(max, logits.get(row + j));
+            }
+            double exps = 0;
+            for (int j = 0; j < columns; j++) {
+                exps += Math.exp(logits.get(row + j) - max);
+            }
+            double logSum = max + Math.log(exps);
+            for (int j = 0; j < columns; j++) {
+                double target = targets.get(row + j);
+                if (target != 0) {
+                    sum += target * (logits.get(row + j) - logSum);
+                }
+            }
+        }
+        return -sum / rows;
     }
 
     /**
@@ -102,8 +151,8 @@ final class Losses {
                 Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMax(grad, null, grad, -1.0));
                 grad.muli(1.0 / elements);
             }
-            case CROSS_ENTROPY -> grad.assign(a).subi(y).muli(1.0 / a.rows());
-            case BINARY_CROSS_ENTROPY -> grad.assign(a).subi(y).muli(1.0 / elements);
+            case CROSS_ENTROPY -> scaledDifference(a, y, 1.0 / a.rows(), grad);
+            case BINARY_CROSS_ENTROPY -> scaledDifference(a, y, 1.0 / elements, grad);
         }
     }
 }
