@@ -10,6 +10,6 @@ cd "$(dirname "$0")/../.."
 # PASSIVE must be in the environment before the JVM starts: ND4J's OpenMP pool reads it once.
 # The thread count itself is pinned inside the JVM, for both engines alike (--threads).
 export OMP_WAIT_POLICY=PASSIVE
-exec java -Xms3g -Xmx3g -Dorg.bytedeco.javacpp.maxbytes=4g -Dorg.bytedeco.javacpp.maxphysicalbytes=8g \
+exec java -Xms3g -Xmx3g -Dorg.bytedeco.javacpp.maxbytes=4g \
     -cp "target/bench/classes:$(cat target/bench/classpath.txt)" \
     dev.chainrule.bench.TrainingBenchmark "$@"

@@ -27,9 +27,9 @@ final class Report {
     /** {@code ceilings}: [direct BLAS, Nd4j.gemm]. */
     void training(String name, Measurement ours, Measurement theirs, Measurement hotLoop,
             GemmCeiling.Result[] ceilings) {
-        main.add(row(name, rate(ours), rate(theirs), ratio(ours, theirs), ceiling(ceilings[0]),
+        main.add(log(row(name, rate(ours), rate(theirs), ratio(ours, theirs), ceiling(ceilings[0]),
                 bytes(ours.heapBytesPerBatch()) + " / " + bytes(ours.offHeapBytesPerBatch()),
-                bytes(theirs.heapBytesPerBatch()) + " / " + bytes(theirs.offHeapBytesPerBatch())));
+                bytes(theirs.heapBytesPerBatch()) + " / " + bytes(theirs.offHeapBytesPerBatch()))));
         wall.add(row(name, median(ours.wall()), median(theirs.wall()),
                 format("%.2f×", ours.wall().median() / theirs.wall().median())));
         hotLoops.add(row(name, rate(hotLoop), ratio(hotLoop, theirs), bytes(hotLoop.heapBytesPerBatch()),
@@ -38,7 +38,7 @@ final class Report {
     }
 
     void inference(String name, Measurement ours, Measurement theirs, GemmCeiling.Result[] ceilings) {
-        main.add(row(name, rate(ours), rate(theirs), ratio(ours, theirs), ceiling(ceilings[0]), "", ""));
+        main.add(log(row(name, rate(ours), rate(theirs), ratio(ours, theirs), ceiling(ceilings[0]), "", "")));
         wall.add(row(name, median(ours.wall()), median(theirs.wall()),
                 format("%.2f×", ours.wall().median() / theirs.wall().median())));
         addGemms(name, ceilings);
@@ -83,6 +83,12 @@ final class Report {
         out.println("| workload | product | shape | OpenBLAS GFLOP/s | µs/call | `Nd4j.gemm` GFLOP/s | µs/call |");
         out.println("|---|---|---|---|---|---|---|");
         gemms.forEach(out::println);
+    }
+
+    /** Shows a result as soon as it is known, on stderr beside the progress lines. */
+    private static String log(String row) {
+        TrainingBenchmark.log(row);
+        return row;
     }
 
     private static String row(String... cells) {

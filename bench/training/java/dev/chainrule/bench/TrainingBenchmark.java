@@ -43,8 +43,8 @@ public final class TrainingBenchmark {
         }
         if (options.runs("inference")) {
             Workload w1 = new Workload("W1", W1, 128, Workload.Optimizer.SGD, mnistShaped, 1);
-            infer(report, engines, w1, 1, 20_000, options);
-            infer(report, engines, w1, 1024, 100, options);
+            infer(report, engines, w1, 1, 2_000, options);
+            infer(report, engines, w1, 1024, 30, options);
         }
         report.print(System.out);
     }
