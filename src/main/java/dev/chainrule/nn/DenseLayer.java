@@ -76,8 +76,8 @@ final class DenseLayer implements Layer {
         this.input = input;
         this.current = buffers.forRows((int) input.rows());
         // z = 1·b, then z += a·W: the bias broadcast as a rank-1 GEMM beats addiRowVector
-        Nd4j.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0);
-        Nd4j.gemm(input, weights, current.z, false, false, 1.0, 1.0);
+        Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0);
+        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0);
         Activations.forward(activation, current.z, current.a);
         return current.a;
     }
@@ -95,12 +95,12 @@ final class DenseLayer implements Layer {
 
     /** Backward for a gradient already taken with respect to {@code z} (fused losses). */
     INDArray backwardFromPreActivation(INDArray dz, boolean inputGradientNeeded) {
-        Nd4j.gemm(input, dz, weightGradient, true, false, 1.0, 1.0);
-        Nd4j.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 1.0);
+        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 1.0);
+        Gemm.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 1.0);
         if (!inputGradientNeeded) {
             return null;
         }
-        Nd4j.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0);
+        Gemm.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0);
         return current.inputGradient;
     }
 
@@ -118,7 +118,7 @@ final class DenseLayer implements Layer {
 
     INDArray inferPreActivation(INDArray input) {
         INDArray z = Nd4j.create(weights.dataType(), input.rows(), units);
-        Nd4j.gemm(input, weights, z, false, false, 1.0, 0.0);
+        Gemm.gemm(input, weights, z, false, false, 1.0, 0.0);
         return z.addiRowVector(bias);
     }
 
