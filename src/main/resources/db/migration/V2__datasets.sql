@@ -2,6 +2,11 @@
 -- (little-endian float32 for numeric columns, int32 codes for categorical ones), so that training
 -- reads a column without re-parsing the CSV. BYTEA is PostgreSQL's binary type and an alias of
 -- VARBINARY in H2, so this one script serves both.
+--
+-- An upload commits its chunks first, one transaction per column (so that no transaction has to
+-- carry a whole large upload), and its dataset row last: the dataset becomes
+-- visible in that one commit. Chunks therefore have no foreign key to dataset; chunks without a
+-- dataset row are a failed or interrupted upload and are deleted (at once, or at the next start).
 CREATE TABLE dataset (
     id           UUID PRIMARY KEY,
     name         VARCHAR(255) NOT NULL,
@@ -41,7 +46,7 @@ CREATE TABLE dataset_category (
 
 CREATE TABLE dataset_chunk (
     id           UUID PRIMARY KEY,
-    dataset_id   UUID NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
+    dataset_id   UUID NOT NULL,
     column_index INTEGER NOT NULL,
     chunk_index  INTEGER NOT NULL,
     row_count    INTEGER NOT NULL,

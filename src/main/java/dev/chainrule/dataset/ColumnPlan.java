@@ -1,17 +1,17 @@
 package dev.chainrule.dataset;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * How one column is stored: as float32 values ({@code codes} null) or as codes into
- * {@code categories}, looked up by the trimmed field text.
+ * How one column is stored: as float32 values ({@code finalCodes} null) or as codes into
+ * {@code categories}; {@code finalCodes[provisional]} is the stored code of a value the profile
+ * saw as {@code provisional}.
  */
 record ColumnPlan(int index, String name, ColumnType type, int missing, NumericSummary summary,
-        List<Category> categories, Map<String, Integer> codes) {
+        List<Category> categories, int[] finalCodes) {
 
     boolean storedAsCodes() {
-        return codes != null;
+        return finalCodes != null;
     }
 
     /** The code of a missing value, or -1 when the column has none. */

@@ -7,7 +7,10 @@ import java.util.Map;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 
-/** The first pass over an upload: checks the header, resolves the target, profiles every column. */
+/**
+ * The one pass over an upload: checks the header, resolves the target, profiles every column and
+ * spools its values.
+ */
 final class CsvProfiler {
 
     private CsvProfiler() {
@@ -17,15 +20,17 @@ final class CsvProfiler {
      * @param target the target column's name, or null for the last column
      * @param maxDistinct the category cap
      */
-    static CsvProfile profile(CsvRows rows, String target, int maxDistinct) {
+    static CsvProfile profile(CsvRows rows, String target, int maxDistinct, ColumnSpools spools) {
         List<String> header = validHeader(rows.header());
         int targetIndex = target == null ? header.size() - 1 : header.indexOf(target);
         if (targetIndex < 0) {
             throw DatasetProblems.unknownTarget(target, header);
         }
         List<ColumnProfile> columns = new ArrayList<>(header.size());
-        for (String name : header) {
-            columns.add(new ColumnProfile(name, maxDistinct));
+        spools.sizeFor(header.size());
+        for (int c = 0; c < header.size(); c++) {
+            columns.add(new ColumnProfile(header.get(c), maxDistinct, spools.create(c + ".numbers"),
+                    spools.create(c + ".codes")));
         }
         ColumnProfile[] profiles = columns.toArray(ColumnProfile[]::new);
         CsvRecord record;

@@ -3,13 +3,14 @@ package dev.chainrule.dataset;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+
+import dev.chainrule.web.ApiProblem;
 
 /**
  * The header and the data rows of one CSV stream, read with FastCSV (RFC 4180: quoted fields with
@@ -19,8 +20,6 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * as the header. Faults become problems that name the row.
  */
 final class CsvRows implements Closeable {
-
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final CloseableIterator<CsvRecord> records;
     private final String[] header;
@@ -35,9 +34,6 @@ final class CsvRows implements Closeable {
             throw DatasetProblems.emptyFile();
         }
         header = first.getFields().toArray(String[]::new);
-        if (header[0].length() > 0 && header[0].charAt(0) == BYTE_ORDER_MARK) {
-            header[0] = header[0].substring(1);
-        }
         if (header.length == 1 && header[0].isBlank()) {
             throw DatasetProblems.emptyFile();
         }
@@ -50,7 +46,8 @@ final class CsvRows implements Closeable {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
+                .detectBomHeader(true)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
         return new CsvRows(reader.iterator());
     }
 
@@ -85,6 +82,9 @@ final class CsvRows implements Closeable {
             line = record.getStartingLineNumber();
             return record;
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof ApiProblem problem) {
+                throw problem;
+            }
             throw DatasetProblems.malformed(row + 1, e.getMessage());
         }
     }

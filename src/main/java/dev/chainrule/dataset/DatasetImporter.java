@@ -1,5 +1,6 @@
 package dev.chainrule.dataset;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,16 +15,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns an uploaded CSV into a stored dataset in two passes over the (on-disk) upload: the first
- * checks and profiles every column without touching the database, the second encodes the rows and
- * writes the chunks. The second pass and the dataset row share one transaction, so a failure
- * leaves nothing behind.
+ * Turns an uploaded CSV into a stored dataset in one pass over the stream: every column is
+ * profiled and spooled to a temporary file as it goes by (see {@link ColumnProfile}). Once the
+ * whole file is known to be valid, the types are decided, each column's spool is copied into
+ * chunks in a transaction of its own, and the dataset row is committed last: until then nothing
+ * is visible, and a failure deletes the chunks written so far ({@link OrphanChunkCleaner} covers a
+ * crash).
  */
 @Service
 class DatasetImporter {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetImporter.class);
     private static final int MAX_NAME_LENGTH = 255;
+    private static final int READ_BUFFER_BYTES = 256 * 1024;
 
     private final DatasetStore store;
     private final DatasetProperties properties;
@@ -37,60 +41,62 @@ class DatasetImporter {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    UUID importCsv(CsvUpload upload, UploadOptions options) {
-        String name = validName(options.name() != null ? options.name() : upload.defaultName());
+    UUID importCsv(UploadStream upload, String defaultName, UploadOptions options) {
+        String name = validName(options.name() != null ? options.name() : defaultName);
         Task task = options.task() == null ? null : Task.fromJsonName(options.task()).orElseThrow(
                 () -> DatasetProblems.invalidParameter("task",
                         "Parameter 'task' must be 'classification' or 'regression', not '" + options.task() + "'."));
-        char delimiter = options.delimiter() != null ? CsvSniffer.parseDelimiter(options.delimiter()) : sniff(upload);
         long start = System.nanoTime();
-        CsvProfile profile;
-        try (CsvRows rows = open(upload, delimiter)) {
-            profile = CsvProfiler.profile(rows, options.target(), properties.maxCategories());
+        try (ColumnSpools spools = new ColumnSpools()) {
+            InputStream in = new BufferedInputStream(upload, READ_BUFFER_BYTES);
+            char delimiter = options.delimiter() != null ? CsvSniffer.parseDelimiter(options.delimiter()) : sniff(in);
+            CsvProfile profile;
+            try (CsvRows rows = CsvRows.open(in, delimiter)) {
+                profile = CsvProfiler.profile(rows, options.target(), properties.maxCategories(), spools);
+            }
+            DatasetPlan plan = planner.plan(profile, task);
+            long parsed = System.nanoTime();
+            UUID id = store(name, upload.count(), profile, plan);
+            log.info("Imported dataset {}: {} rows x {} columns, {} bytes; parsed at {} MB/s, stored in {} ms", id,
+                    plan.rows(), plan.columns().size(), upload.count(),
+                    Math.round(upload.count() / 1e3 / Math.max(1, (parsed - start) / 1_000_000)),
+                    (System.nanoTime() - parsed) / 1_000_000);
+            return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DatasetPlan plan = planner.plan(profile, task);
-        long profiled = System.nanoTime();
-        UUID id = transaction.execute(status -> store(upload, name, delimiter, plan));
-        long stored = System.nanoTime();
-        log.info("Imported dataset {}: {} rows x {} columns, {} bytes; profile {} MB/s, encode+store {} MB/s",
-                id, plan.rows(), plan.columns().size(), upload.size(), megabytesPerSecond(upload.size(), profiled - start),
-                megabytesPerSecond(upload.size(), stored - profiled));
-        return id;
     }
 
-    private static long megabytesPerSecond(long bytes, long nanos) {
-        return Math.round(bytes / 1e6 / Math.max(nanos, 1) * 1e9);
-    }
-
-    private UUID store(CsvUpload upload, String name, char delimiter, DatasetPlan plan) {
+    private UUID store(String name, long sourceBytes, CsvProfile profile, DatasetPlan plan) {
         UUID id = UUID.randomUUID();
+        try {
+            for (ColumnPlan column : plan.columns()) {
+                transaction.executeWithoutResult(status -> ChunkCopier.copy(profile.columns().get(column.index()),
+                        column, plan.rows(), properties.chunkRows(), store.writerFor(id)));
+            }
+            transaction.executeWithoutResult(status -> store.persist(datasetRow(id, name, sourceBytes, plan)));
+            return id;
+        } catch (RuntimeException e) {
+            transaction.executeWithoutResult(status -> store.deleteAll(id));
+            throw e;
+        }
+    }
+
+    private Dataset datasetRow(UUID id, String name, long sourceBytes, DatasetPlan plan) {
         Dataset dataset = new Dataset(id, name, plan.task(), plan.targetIndex(), plan.rows(), properties.chunkRows(),
-                upload.size(), OffsetDateTime.now(ZoneOffset.UTC));
+                sourceBytes, OffsetDateTime.now(ZoneOffset.UTC));
         for (ColumnPlan column : plan.columns()) {
             dataset.addColumn(new DatasetColumn(column.index(), column.name(), column.type(), column.missing(),
                     column.summary(), column.categories()));
         }
-        store.persist(dataset);
-        try (CsvRows rows = open(upload, delimiter)) {
-            ChunkEncoder.encode(rows, plan, properties.chunkRows(), store.writerFor(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return id;
+        return dataset;
     }
 
-    private static char sniff(CsvUpload upload) {
-        try (InputStream in = upload.source().getInputStream()) {
-            return CsvSniffer.sniff(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static CsvRows open(CsvUpload upload, char delimiter) throws IOException {
-        return CsvRows.open(upload.source().getInputStream(), delimiter);
+    private static char sniff(InputStream in) throws IOException {
+        in.mark(CsvSniffer.SNIFF_BYTES + 1);
+        char delimiter = CsvSniffer.sniff(in);
+        in.reset();
+        return delimiter;
     }
 
     private static String validName(String name) {

@@ -41,7 +41,13 @@ record DatasetResponse(UUID id, String name, int rows, String task, String targe
                         .map(c -> new CategoryResponse(c.label(), c.occurrences())).toList()
                 : null;
         return new ColumnResponse(column.name(), column.type().jsonName(), target ? "target" : "feature",
-                column.missingCount(), summary == null ? null : summary.min(), summary == null ? null : summary.max(),
-                summary == null ? null : summary.mean(), summary == null ? null : summary.std(), categories);
+                column.missingCount(), summary == null ? null : asWritten(summary.min()),
+                summary == null ? null : asWritten(summary.max()), summary == null ? null : summary.mean(),
+                summary == null ? null : summary.std(), categories);
+    }
+
+    /** Min and max are stored float32 values: shown as 4.3, not as the double 4.300000190734863. */
+    private static Double asWritten(double storedFloat) {
+        return Double.valueOf(Float.toString((float) storedFloat));
     }
 }

@@ -27,7 +27,7 @@ class DatasetStore {
         entityManager.flush();
     }
 
-    /** Must run inside the transaction that also stores the dataset row. */
+    /** Needs a transaction; the chunks stay invisible until the dataset row is committed. */
     ChunkWriter writerFor(UUID datasetId) {
         return (columnIndex, chunkIndex, rowCount, data) -> {
             DatasetChunk chunk = new DatasetChunk(datasetId, columnIndex, chunkIndex, rowCount, data);
@@ -67,6 +67,14 @@ class DatasetStore {
             });
         }
         return new ColumnValues(column, numbers, codes);
+    }
+
+    /** Chunks whose dataset row was never committed: left by an upload that was interrupted. */
+    int deleteOrphans() {
+        return entityManager.createQuery("""
+                delete from DatasetChunk c
+                where not exists (select 1 from Dataset d where d.id = c.datasetId)""")
+                .executeUpdate();
     }
 
     void deleteAll(UUID datasetId) {

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Accepts the two upload forms, enforces the size limit, and hands a re-readable upload on. */
+/** Accepts the two upload forms and enforces the size limit on both. */
 @Service
 class DatasetUploads {
 
@@ -26,7 +26,11 @@ class DatasetUploads {
         if (file.getSize() > limitBytes) {
             throw DatasetProblems.tooLarge(limitBytes);
         }
-        return importer.importCsv(new CsvUpload(file, file.getSize(), nameOf(file.getOriginalFilename())), options);
+        try (InputStream in = file.getInputStream()) {
+            return importer.importCsv(new UploadStream(in, limitBytes), nameOf(file.getOriginalFilename()), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @param contentLength the declared length, or -1; a larger one is refused before reading */
@@ -34,11 +38,7 @@ class DatasetUploads {
         if (contentLength > limitBytes) {
             throw DatasetProblems.tooLarge(limitBytes);
         }
-        try (SpooledBody spooled = SpooledBody.copy(body, limitBytes)) {
-            return importer.importCsv(new CsvUpload(spooled, spooled.size(), DEFAULT_NAME), options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return importer.importCsv(new UploadStream(body, limitBytes), DEFAULT_NAME, options);
     }
 
     /** {@code iris.csv} becomes {@code iris}. */

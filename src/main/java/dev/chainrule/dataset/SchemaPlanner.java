@@ -53,16 +53,17 @@ final class SchemaPlanner {
         if (column.tooManyDistinct()) {
             throw DatasetProblems.tooManyCategories(column.name(), properties.maxCategories());
         }
-        Map<String, Integer> codes = new HashMap<>();
+        int[] finalCodes = new int[column.distinct().size()];
         List<Category> categories = new ArrayList<>();
         for (Map.Entry<String, int[]> entry : new TreeMap<>(column.distinct()).entrySet()) {
-            codes.put(entry.getKey(), categories.size());
+            finalCodes[entry.getValue()[1]] = categories.size();
             categories.add(new Category(entry.getKey(), entry.getValue()[0], false));
         }
         if (column.missing() > 0) {
             categories.add(new Category(FeatureColumn.Categorical.MISSING, column.missing(), true));
         }
-        return new ColumnPlan(index, column.name(), ColumnType.CATEGORICAL, column.missing(), null, categories, codes);
+        return new ColumnPlan(index, column.name(), ColumnType.CATEGORICAL, column.missing(), null, categories,
+                finalCodes);
     }
 
     private static ColumnPlan numericPlan(int index, ColumnProfile column) {
@@ -100,10 +101,10 @@ final class SchemaPlanner {
             classIndex.put(entry.getKey(), classes.size());
             classes.add(new Category(entry.getKey(), entry.getValue()[0], false));
         }
-        Map<String, Integer> codes = new HashMap<>();
-        labelOf.forEach((raw, label) -> codes.put(raw, classIndex.get(label)));
+        int[] finalCodes = new int[column.distinct().size()];
+        column.distinct().forEach((raw, entry) -> finalCodes[entry[1]] = classIndex.get(labelOf.get(raw)));
         ColumnType type = column.numeric() ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-        return new ColumnPlan(index, column.name(), type, 0, column.summary(), classes, codes);
+        return new ColumnPlan(index, column.name(), type, 0, column.summary(), classes, finalCodes);
     }
 
     static String numericLabel(float value) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.chainrule.dataset.DatasetData;
@@ -88,12 +89,28 @@ record FittedPreprocessing(List<FeatureEncoding> features, TargetEncoding target
             throw new IllegalArgumentException("expected network outputs [n, " + outputs() + "], got "
                     + Arrays.toString(outputs.shape()));
         }
-        double[][] rows = outputs.toDoubleMatrix();
+        double[][] rows = outputs.dataType() == DataType.FLOAT ? shortestOfFloats(outputs.toFloatMatrix())
+                : outputs.toDoubleMatrix();
         List<Prediction> predictions = new ArrayList<>(rows.length);
         for (double[] row : rows) {
             predictions.add(target.decode(row));
         }
         return predictions;
+    }
+
+    /**
+     * Widens float32 outputs to the shortest decimals that name the same floats (0.9994122, not
+     * 0.9994121789932251): the digits beyond float precision are noise a client should not see.
+     */
+    private static double[][] shortestOfFloats(float[][] rows) {
+        double[][] widened = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            widened[i] = new double[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                widened[i][j] = Double.parseDouble(Float.toString(rows[i][j]));
+            }
+        }
+        return widened;
     }
 
     @Override

@@ -63,13 +63,18 @@ class JobRecorder {
         return true;
     }
 
-    /** Saves the snapshot a graceful shutdown stopped at and hands the job back to the queue. */
+    /**
+     * Saves the snapshot a graceful shutdown stopped at (if the trainer got far enough to take one)
+     * and hands the job back to the queue.
+     */
     @Transactional
     boolean suspend(UUID jobId, String owner, TrainerCheckpoint checkpoint, byte[] parameters) {
         if (jobs.requeue(jobId, owner) == 0) {
             return false;
         }
-        store(jobId, new StoredCheckpoint(jobId, checkpoint, null, null, parameters, Instant.now()));
+        if (checkpoint != null) {
+            store(jobId, new StoredCheckpoint(jobId, checkpoint, null, null, parameters, Instant.now()));
+        }
         return true;
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -207,9 +206,5 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
                 log.warn("Job runner task failed; retrying at the next tick", e);
             }
         };
-    }
-
-    List<UUID> activeJobs() {
-        return List.copyOf(active.keySet());
     }
 }

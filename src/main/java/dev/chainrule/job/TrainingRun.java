@@ -73,8 +73,9 @@ final class TrainingRun implements TrainingListener {
             deadline = job.deadline();
             TrainingOutcome outcome = job.train(this);
             conclude(outcome);
-        } catch (ApiProblem e) {
-            fail(e.getMessage());
+        } catch (ApiProblem | IllegalArgumentException e) {
+            // The engine's shape errors name the layer and both shapes: worth showing as they are.
+            fail(e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException e) {
             log.error("Job {} failed", jobId, e);
             fail(e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -3,7 +3,11 @@ package dev.chainrule.model;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.chainrule.web.ApiProblem;
 import dev.chainrule.web.ProblemError;
@@ -48,6 +52,20 @@ final class Faults {
             return null;
         }
         return whole;
+    }
+
+    /** The constant {@code name} stands for, or null after recording that it is missing or unknown. */
+    <E> E named(String name, String at, String what, E[] known, Function<E, String> jsonName,
+            Function<String, Optional<E>> lookup) {
+        if (name == null) {
+            add(at, "'" + at.substring(at.lastIndexOf('/') + 1) + "' is required.");
+            return null;
+        }
+        return lookup.apply(name).orElseGet(() -> {
+            add(at, "Unknown " + what + " '" + name + "'; known: "
+                    + Arrays.stream(known).map(jsonName).collect(Collectors.joining(", ")) + ".");
+            return null;
+        });
     }
 
     private static Long asLong(Number value) {

@@ -1,11 +1,7 @@
 package dev.chainrule.model;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -28,9 +24,11 @@ class ModelValidator {
             List.of(Activation.RELU, Activation.LEAKY_RELU, Activation.ELU, Activation.GELU);
 
     private final ModelLimits limits;
+    private final LayerRules layerRules;
 
     ModelValidator(ModelLimits limits) {
         this.limits = limits;
+        this.layerRules = new LayerRules(limits);
     }
 
     /** @return the definition with defaults filled in (id null); throws a 422 problem naming every fault */
@@ -39,11 +37,11 @@ class ModelValidator {
         String name = name(request.name(), faults);
         Integer inputs = request.inputs() == null ? null
                 : toInt(faults.wholeNumber(request.inputs(), "/inputs", "'inputs'", 1, limits.maxInputs()));
-        Optional<List<LayerSpec>> layers = layers(request.layers(), faults);
-        Loss loss = named(request.loss(), "/loss", "loss", Loss.values(), Loss::jsonName, Loss::fromJsonName, faults);
+        Optional<List<LayerSpec>> layers = layerRules.check(request.layers(), faults);
+        Loss loss = faults.named(request.loss(), "/loss", "loss", Loss.values(), Loss::jsonName, Loss::fromJsonName);
         WeightInit init = request.weightInit() == null ? layers.map(ModelValidator::defaultInit).orElse(null)
-                : named(request.weightInit(), "/weightInit", "weight init", WeightInit.values(), WeightInit::jsonName,
-                        WeightInit::fromJsonName, faults);
+                : faults.named(request.weightInit(), "/weightInit", "weight init", WeightInit.values(), WeightInit::jsonName,
+                        WeightInit::fromJsonName);
         long seed = request.seed() == null ? DEFAULT_SEED
                 : orZero(faults.wholeNumber(request.seed(), "/seed", "'seed'", Long.MIN_VALUE, Long.MAX_VALUE));
         double l2 = request.l2() == null ? 0.0 : request.l2();
@@ -93,88 +91,6 @@ class ModelValidator {
         return name;
     }
 
-    private Optional<List<LayerSpec>> layers(List<ModelRequest.Layer> requested, Faults faults) {
-        if (requested == null || requested.isEmpty()) {
-            faults.add("/layers", "'layers' must hold at least one layer.");
-            return Optional.empty();
-        }
-        if (requested.size() > limits.maxLayers()) {
-            faults.add("/layers", "At most " + limits.maxLayers() + " layers are allowed, got " + requested.size() + ".");
-            return Optional.empty();
-        }
-        List<LayerSpec> layers = new ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            LayerSpec layer = layer(requested.get(i), "/layers/" + i, faults);
-            if (layer != null) {
-                layers.add(layer);
-            }
-        }
-        if (layers.size() < requested.size()) {
-            return Optional.empty();
-        }
-        if (!(layers.get(layers.size() - 1) instanceof LayerSpec.Dense)) {
-            faults.add("/layers/" + (layers.size() - 1), "The last layer must be dense: it produces the outputs.");
-            return Optional.empty();
-        }
-        return Optional.of(layers);
-    }
-
-    private LayerSpec layer(ModelRequest.Layer layer, String at, Faults faults) {
-        if (layer == null) {
-            faults.add(at, "A layer must be an object with a 'type'.");
-            return null;
-        }
-        if (layer.type() == null) {
-            faults.add(at + "/type", "'type' is required: dense or dropout.");
-            return null;
-        }
-        return switch (layer.type()) {
-            case "dense" -> dense(layer, at, faults);
-            case "dropout" -> dropout(layer, at, faults);
-            default -> {
-                faults.add(at + "/type", "Unknown layer type '" + layer.type() + "'; known: dense, dropout.");
-                yield null;
-            }
-        };
-    }
-
-    private LayerSpec dense(ModelRequest.Layer layer, String at, Faults faults) {
-        if (layer.rate() != null) {
-            faults.add(at + "/rate", "'rate' belongs to dropout layers; a dense layer has none.");
-        }
-        Long units = null;
-        if (layer.units() == null) {
-            faults.add(at + "/units", "A dense layer needs 'units'.");
-        } else {
-            units = faults.wholeNumber(layer.units(), at + "/units", "'units'", 1, limits.maxUnits());
-        }
-        Activation activation = layer.activation() == null ? null
-                : named(layer.activation(), at + "/activation", "activation", Activation.values(), Activation::jsonName,
-                        Activation::fromJsonName, faults);
-        if (layer.activation() == null) {
-            faults.add(at + "/activation", "A dense layer needs an 'activation'.");
-        }
-        return units == null || activation == null || layer.rate() != null ? null
-                : new LayerSpec.Dense(units.intValue(), activation);
-    }
-
-    private static LayerSpec dropout(ModelRequest.Layer layer, String at, Faults faults) {
-        boolean valid = true;
-        if (layer.units() != null || layer.activation() != null) {
-            faults.add(at, "A dropout layer has only a 'rate' (no units, no activation).");
-            valid = false;
-        }
-        if (layer.rate() == null) {
-            faults.add(at + "/rate", "A dropout layer needs a 'rate' in [0, 1).");
-            return null;
-        }
-        if (!(layer.rate() >= 0 && layer.rate() < 1)) {
-            faults.add(at + "/rate", "'rate' must be in [0, 1), got " + layer.rate() + ".");
-            return null;
-        }
-        return valid ? new LayerSpec.Dropout(layer.rate()) : null;
-    }
-
     private static void checkLossFitsOutput(Loss loss, List<LayerSpec> layers, Faults faults) {
         Activation output = ((LayerSpec.Dense) layers.get(layers.size() - 1)).activation();
         if (!loss.fitsOutput(output)) {
@@ -199,19 +115,6 @@ class ModelValidator {
         LayerSpec.Dense first = (LayerSpec.Dense) layers.stream().filter(LayerSpec.Dense.class::isInstance)
                 .findFirst().orElseThrow();
         return RELU_FAMILY.contains(first.activation()) ? WeightInit.HE_NORMAL : WeightInit.XAVIER_UNIFORM;
-    }
-
-    private static <E> E named(String name, String at, String what, E[] known, Function<E, String> jsonName,
-            Function<String, Optional<E>> lookup, Faults faults) {
-        if (name == null) {
-            faults.add(at, "'" + at.substring(at.lastIndexOf('/') + 1) + "' is required.");
-            return null;
-        }
-        return lookup.apply(name).orElseGet(() -> {
-            faults.add(at, "Unknown " + what + " '" + name + "'; known: "
-                    + Arrays.stream(known).map(jsonName).collect(Collectors.joining(", ")) + ".");
-            return null;
-        });
     }
 
     private static Integer toInt(Long value) {

@@ -75,8 +75,9 @@ final class DenseLayer implements Layer {
     public INDArray forward(INDArray input, boolean training, long dropoutSeed) {
         this.input = input;
         this.current = buffers.forRows((int) input.rows());
-        Nd4j.gemm(input, weights, current.z, false, false, 1.0, 0.0);
-        current.z.addiRowVector(bias);
+        // z = 1·b, then z += a·W: the bias broadcast as a rank-1 GEMM beats addiRowVector
+        Nd4j.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0);
+        Nd4j.gemm(input, weights, current.z, false, false, 1.0, 1.0);
         Activations.forward(activation, current.z, current.a);
         return current.a;
     }
@@ -95,7 +96,7 @@ final class DenseLayer implements Layer {
     /** Backward for a gradient already taken with respect to {@code z} (fused losses). */
     INDArray backwardFromPreActivation(INDArray dz, boolean inputGradientNeeded) {
         Nd4j.gemm(input, dz, weightGradient, true, false, 1.0, 1.0);
-        Nd4j.gemm(current.ones, dz, biasGradient, false, false, 1.0, 1.0);
+        Nd4j.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 1.0);
         if (!inputGradientNeeded) {
             return null;
         }
@@ -126,7 +127,8 @@ final class DenseLayer implements Layer {
         final INDArray z;
         final INDArray a;
         final INDArray scratch;
-        final INDArray ones;
+        final INDArray onesRow;
+        final INDArray onesColumn;
         final INDArray inputGradient;
 
         Buffers(int rows, int inputs, int units, Activation activation, INDArray weights) {
@@ -134,7 +136,8 @@ final class DenseLayer implements Layer {
             z = Nd4j.create(type, rows, units);
             a = activation == Activation.IDENTITY ? z : Nd4j.create(type, rows, units);
             scratch = Nd4j.create(type, rows, units);
-            ones = Nd4j.ones(type, 1, rows);
+            onesRow = Nd4j.ones(type, 1, rows);
+            onesColumn = Nd4j.ones(type, rows, 1);
             inputGradient = Nd4j.create(type, rows, inputs);
         }
     }

@@ -2,6 +2,7 @@ package dev.chainrule.nn;
 
 import java.util.SplittableRandom;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,7 +20,7 @@ final class DropoutLayer implements Layer {
 
     private Buffers current;
 
-    DropoutLayer(int index, int width, double rate, org.nd4j.linalg.api.buffer.DataType type) {
+    DropoutLayer(int index, int width, double rate, DataType type) {
         this.index = index;
         this.width = width;
         this.rate = rate;
@@ -82,7 +83,7 @@ final class DropoutLayer implements Layer {
         final INDArray mask;
         final INDArray output;
 
-        Buffers(int rows, int width, org.nd4j.linalg.api.buffer.DataType type) {
+        Buffers(int rows, int width, DataType type) {
             values = new double[rows * width];
             mask = Nd4j.create(type, rows, width);
             output = Nd4j.create(type, rows, width);

@@ -1,89 +1,109 @@
 package dev.chainrule.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Loss values and their gradients with PyTorch's mean reductions: cross-entropy averages over the
  * batch, every other loss over batch × outputs. Cross-entropy and binary cross-entropy are fused with
  * their output activation: their gradient is taken with respect to the pre-activation {@code z}
- * ({@code (p − y)/n}) and is computed from {@code z} in a form that cannot overflow.
+ * ({@code (p − y)/n}) and their value is computed from {@code z} in forms that cannot overflow
+ * (log-sum-exp; {@code softplus(z) − z·y}).
+ *
+ * <p>Output arrays are small, so the arithmetic runs in Java (double precision) over one bulk copy:
+ * a dozen ND4J calls on a [128, 10] array cost more than the whole computation.
  */
 final class Losses {
 
     private Losses() {
     }
 
-    /** Whether {@link #gradient} yields dL/dz (fused) instead of dL/da. */
+    /** Whether the gradient is dL/dz (fused) instead of dL/da. */
     static boolean isFused(Loss loss) {
         return loss == Loss.CROSS_ENTROPY || loss == Loss.BINARY_CROSS_ENTROPY;
     }
 
-    /** The mean loss; {@code scratch} (shaped like {@code a}) is overwritten. */
-    static double value(Loss loss, INDArray z, INDArray a, INDArray y, INDArray scratch) {
-        long rows = a.rows();
-        double elements = (double) a.length();
-        switch (loss) {
-            case MSE -> {
-                scratch.assign(a).subi(y);
-                Nd4j.exec(new Square(scratch, scratch));
-                return scratch.sumNumber().doubleValue() / elements;
-            }
-            case MAE -> {
-                scratch.assign(a).subi(y);
-                Nd4j.exec(new Abs(scratch, scratch));
-                return scratch.sumNumber().doubleValue() / elements;
-            }
-            case HUBER -> {
-                // with d = |a − y| and m = min(d, 1): m·(d − m/2) is d²/2 below 1 and d − 1/2 above
-                scratch.assign(a).subi(y);
-                Nd4j.exec(new Abs(scratch, scratch));
-                try (INDArray m = scratch.dup()) {
-                    Nd4j.exec(new ScalarMin(m, null, m, 1.0));
-                    scratch.subi(m.mul(0.5)).muli(m);
-                }
-                return scratch.sumNumber().doubleValue() / elements;
-            }
-            case CROSS_ENTROPY -> {
-                Nd4j.exec(new LogSoftMax(z, scratch));
-                scratch.muli(y);
-                return -scratch.sumNumber().doubleValue() / rows;
-            }
-            case BINARY_CROSS_ENTROPY -> {
-                // softplus(z) − z·y, which equals −[y·log σ(z) + (1−y)·log(1−σ(z))] without overflow
-                Activations.softplus(z, scratch);
-                try (INDArray zy = z.mul(y)) {
-                    scratch.subi(zy);
-                }
-                return scratch.sumNumber().doubleValue() / elements;
-            }
-            default -> throw new IllegalStateException("unknown loss " + loss);
-        }
+    /** The mean loss of outputs {@code a} (pre-activations {@code z}) against targets {@code y}. */
+    static double value(Loss loss, INDArray z, INDArray a, INDArray y) {
+        return compute(loss, z, a, y, null);
     }
 
-    /** Writes dL/da, or dL/dz for the fused losses, into {@code grad}. */
-    static void gradient(Loss loss, INDArray a, INDArray y, INDArray grad) {
-        double elements = (double) a.length();
-        switch (loss) {
-            case MSE -> grad.assign(a).subi(y).muli(2.0 / elements);
-            case MAE -> {
-                grad.assign(a).subi(y);
-                Nd4j.exec(new Sign(grad, grad));
-                grad.muli(1.0 / elements);
-            }
-            case HUBER -> {
-                grad.assign(a).subi(y);
-                Nd4j.exec(new ScalarMin(grad, null, grad, 1.0));
-                Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMax(grad, null, grad, -1.0));
-                grad.muli(1.0 / elements);
-            }
-            case CROSS_ENTROPY -> grad.assign(a).subi(y).muli(1.0 / a.rows());
-            case BINARY_CROSS_ENTROPY -> grad.assign(a).subi(y).muli(1.0 / elements);
+    /** The mean loss, and dL/da (or dL/dz for the fused losses) written into {@code grad}. */
+    static double valueAndGradient(Loss loss, INDArray z, INDArray a, INDArray y, INDArray grad) {
+        double[] gradient = new double[Math.toIntExact(a.length())];
+        double value = compute(loss, z, a, y, gradient);
+        HeapCopy.write(gradient, grad, null);
+        return value;
+    }
+
+    private static double compute(Loss loss, INDArray zArray, INDArray aArray, INDArray yArray, double[] g) {
+        int rows = (int) aArray.rows();
+        int columns = (int) aArray.columns();
+        double[] y = HeapCopy.read(yArray);
+        double elements = (double) rows * columns;
+        if (loss == Loss.CROSS_ENTROPY) {
+            return crossEntropy(HeapCopy.read(zArray), y, rows, columns, g);
         }
+        if (loss == Loss.BINARY_CROSS_ENTROPY) {
+            return binaryCrossEntropy(HeapCopy.read(zArray), y, g);
+        }
+        double[] a = HeapCopy.read(aArray);
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - y[i];
+            double abs = Math.abs(d);
+            switch (loss) {
+                case MSE -> sum += d * d;
+                case MAE -> sum += abs;
+                // δ = 1: d²/2 inside, |d| − 1/2 outside
+                default -> sum += abs < 1 ? 0.5 * d * d : abs - 0.5;
+            }
+            if (g != null) {
+                g[i] = switch (loss) {
+                    case MSE -> 2 * d / elements;
+                    case MAE -> Math.signum(d) / elements;
+                    default -> Math.max(-1, Math.min(1, d)) / elements;
+                };
+            }
+        }
+        return sum / elements;
+    }
+
+    /** Batch mean of {@code Σ_j y_j·(lse(z) − z_j)}; gradient {@code (softmax(z) − y)/rows}. */
+    private static double crossEntropy(double[] z, double[] y, int rows, int columns, double[] g) {
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            int from = r * columns;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = from; j < from + columns; j++) {
+                max = Math.max(max, z[j]);
+            }
+            double exponentials = 0;
+            for (int j = from; j < from + columns; j++) {
+                exponentials += Math.exp(z[j] - max);
+            }
+            double logSumExp = max + Math.log(exponentials);
+            for (int j = from; j < from + columns; j++) {
+                sum += y[j] * (logSumExp - z[j]);
+                if (g != null) {
+                    g[j] = (Math.exp(z[j] - logSumExp) - y[j]) / rows;
+                }
+            }
+        }
+        return sum / rows;
+    }
+
+    /** Mean of {@code softplus(z) − z·y}; gradient {@code (σ(z) − y)/n}. */
+    private static double binaryCrossEntropy(double[] z, double[] y, double[] g) {
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            double softplus = Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i])));
+            sum += softplus - z[i] * y[i];
+            if (g != null) {
+                double e = Math.exp(-Math.abs(z[i]));
+                double sigmoid = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
+                g[i] = (sigmoid - y[i]) / z.length;
+            }
+        }
+        return sum / z.length;
     }
 }

@@ -27,7 +27,9 @@ public final class Network {
     private final List<Layer> layers;
     private final List<DenseLayer> denseLayers;
     private final DenseLayer outputLayer;
-    private final BatchCache<INDArray[]> lossBuffers;
+    private final BatchCache<INDArray> lossGradients;
+    private INDArray lastOutputs;
+    private INDArray lastInputGradient;
 
     private Network(NetworkSpec spec, Precision precision) {
         NetworkSpecValidator.validate(spec);
@@ -63,8 +65,7 @@ public final class Network {
         this.denseLayers = List.copyOf(dense);
         this.outputLayer = (DenseLayer) built.get(built.size() - 1);
         int outputs = width;
-        this.lossBuffers = new BatchCache<>(rows -> new INDArray[] {
-                Nd4j.create(dataType, rows, outputs), Nd4j.create(dataType, rows, outputs)});
+        this.lossGradients = new BatchCache<>(rows -> Nd4j.create(dataType, rows, outputs));
     }
 
     public static Network create(NetworkSpec spec, Precision precision) {
@@ -76,7 +77,7 @@ public final class Network {
     /** A network starting from explicit parameters, one entry per dense layer in order. */
     public static Network create(NetworkSpec spec, Precision precision, List<LayerParameters> initial) {
         Network network = new Network(spec, precision);
-        network.importParameters(initial);
+        LayerParameterMapping.importInto(network.denseLayers, initial);
         return network;
     }
 
@@ -125,11 +126,9 @@ public final class Network {
         }
         INDArray a = outputLayer.activation() == Activation.IDENTITY ? z.dup() : z.ulike();
         Activations.forward(outputLayer.activation(), z, a);
-        try (INDArray scratch = a.ulike()) {
-            double loss = Losses.value(spec.loss(), z, a, y, scratch) + penalty();
-            z.close();
-            return new Evaluation(loss, a);
-        }
+        double loss = Losses.value(spec.loss(), z, a, y) + penalty();
+        z.close();
+        return new Evaluation(loss, a);
     }
 
     /** Loss and outputs on an evaluation set; {@code outputs} belongs to the caller. */
@@ -144,28 +143,27 @@ public final class Network {
         return forwardBackward(features, targets, dropoutSeed, false);
     }
 
-    /** dL/d(input) for one batch (gradient checks); also leaves the parameter gradients in place. */
+    /**
+     * dL/d(input) for one batch (gradient checks), valid until the next call; also leaves the
+     * parameter gradients in place.
+     */
     public INDArray inputGradient(INDArray features, INDArray targets, long dropoutSeed) {
         forwardBackward(features, targets, dropoutSeed, true);
         return lastInputGradient;
     }
 
-    private INDArray lastInputGradient;
-    private INDArray lastOutputs;
-
     private double forwardBackward(INDArray features, INDArray targets, long dropoutSeed, boolean wantInputGradient) {
         checkInput(features);
         checkTargets(targets, features.rows());
-        INDArray current = features;
+        INDArray current = features.dataType() == dataType ? features : features.castTo(dataType);
+        INDArray y = targets.dataType() == dataType ? targets : targets.castTo(dataType);
         for (Layer layer : layers) {
             current = layer.forward(current, true, dropoutSeed);
         }
         lastOutputs = current;
-        INDArray[] work = lossBuffers.forRows((int) features.rows());
-        INDArray gradient = work[0];
-        INDArray z = outputLayer.preActivation();
-        double loss = Losses.value(spec.loss(), z, current, targets, work[1]) + penalty();
-        Losses.gradient(spec.loss(), current, targets, gradient);
+        INDArray gradient = lossGradients.forRows((int) features.rows());
+        double loss = Losses.valueAndGradient(spec.loss(), outputLayer.preActivation(), current, y, gradient)
+                + penalty();
 
         buffer.gradients().assign(0);
         boolean fused = Losses.isFused(spec.loss());
@@ -217,47 +215,9 @@ public final class Network {
         return buffer.gradients();
     }
 
+    /** One {@code {weights [inputs][units], bias [units]}} entry per dense layer, in order. */
     public List<LayerParameters> exportParameters() {
-        List<LayerParameters> exported = new ArrayList<>();
-        for (DenseLayer layer : denseLayers) {
-            exported.add(new LayerParameters(layer.weights().toDoubleMatrix(), layer.bias().toDoubleVector()));
-        }
-        return exported;
-    }
-
-    private void importParameters(List<LayerParameters> initial) {
-        if (initial.size() != denseLayers.size()) {
-            throw new IllegalArgumentException("expected parameters for " + denseLayers.size()
-                    + " dense layers but got " + initial.size());
-        }
-        for (int i = 0; i < initial.size(); i++) {
-            DenseLayer layer = denseLayers.get(i);
-            LayerParameters p = initial.get(i);
-            double[][] w = p.weights();
-            double[] b = p.bias();
-            boolean rectangular = w != null && Arrays.stream(w).allMatch(row -> row != null && row.length == layer.outputs());
-            if (!rectangular || w.length != layer.inputs()) {
-                throw new IllegalArgumentException(layer.describe() + " expects weights of shape ["
-                        + layer.inputs() + ", " + layer.outputs() + "] but got " + describeShape(w));
-            }
-            if (b == null || b.length != layer.outputs()) {
-                throw new IllegalArgumentException(layer.describe() + " expects bias of shape ["
-                        + layer.outputs() + "] but got [" + (b == null ? "null" : b.length) + "]");
-            }
-            try (INDArray weights = Nd4j.createFromArray(w); INDArray bias = Nd4j.createFromArray(b)) {
-                layer.weights().assign(weights);
-                layer.bias().assign(bias.reshape(1, b.length));
-            }
-        }
-    }
-
-    private static String describeShape(double[][] w) {
-        if (w == null) {
-            return "null";
-        }
-        String widths = Arrays.stream(w).mapToInt(row -> row == null ? 0 : row.length).distinct()
-                .mapToObj(Integer::toString).reduce((l, r) -> l + "|" + r).orElse("0");
-        return "[" + w.length + ", " + widths + "]";
+        return LayerParameterMapping.export(denseLayers);
     }
 
     private void checkInput(INDArray features) {

@@ -46,7 +46,10 @@ class DatasetBadInputTest {
     }
 
     @AfterEach
-    void nothingWasStored() {
+    void nothingWasStored() throws Exception {
+        try (var leftovers = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(leftovers.filter(p -> p.getFileName().toString().startsWith("chainrule-import-"))).isEmpty();
+        }
         assertThat(jdbc.queryForObject("select count(*) from dataset", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from dataset_column", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from dataset_chunk", Long.class)).isZero();
@@ -171,6 +174,12 @@ class DatasetBadInputTest {
     @Test
     void rawBodyOverTheLimit() {
         JsonNode problem = problem(http.postCsv(csvOfSize(100 * 1024), Map.of()), 413);
+        assertThat(problem.get("detail").asString()).contains(String.valueOf(64 * 1024));
+    }
+
+    @Test
+    void chunkedRawBodyOverTheLimitIsStoppedWhileReading() {
+        JsonNode problem = problem(http.postCsvChunked(csvOfSize(100 * 1024)), 413);
         assertThat(problem.get("detail").asString()).contains(String.valueOf(64 * 1024));
     }
 

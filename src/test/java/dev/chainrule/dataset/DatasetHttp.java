@@ -47,6 +47,13 @@ final class DatasetHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** Sends the body chunked, without a Content-Length, so the server learns its size only by reading it. */
+    Reply postCsvChunked(byte[] body) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/datasets"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+    }
+
     /** @param file the file part's bytes, or null to leave the part out */
     Reply postMultipart(String filename, byte[] file, Map<String, String> fields) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -48,6 +48,9 @@ class DatasetUploadTest {
     @Autowired
     DatasetReader reader;
 
+    @Autowired
+    OrphanChunkCleaner cleaner;
+
     DatasetHttp http;
 
     @BeforeEach
@@ -128,7 +131,7 @@ class DatasetUploadTest {
 
     @Test
     void quotedFieldsEmbeddedDelimitersNewlinesCrlfAndByteOrderMark() {
-        String csv = "\uFEFFid,comment,label\r\n"
+        String csv = "\uFEFF\"id\",comment,label\r\n"
                 + "1,\"a, b\",x\r\n"
                 + "2,\"first line\r\nsecond line\",y\r\n"
                 + "3,\"say \"\"hi\"\"\",x\r\n";
@@ -281,6 +284,19 @@ class DatasetUploadTest {
         assertThat(http.delete(path).status()).isEqualTo(204);
         assertThat(http.get(path).status()).isEqualTo(404);
         assertThat(chunks(id)).isZero();
+    }
+
+    @Test
+    void chunksOfAnInterruptedUploadAreDeletedAtStartButStoredDatasetsKeepTheirs() {
+        UUID kept = UUID.fromString(upload("x,y\n1,a\n2,b\n", Map.of()).get("id").asString());
+        UUID orphan = UUID.randomUUID();
+        jdbc.update("insert into dataset_chunk (id, dataset_id, column_index, chunk_index, row_count, data)"
+                + " values (?, ?, 0, 0, 1, ?)", UUID.randomUUID(), orphan, new byte[4]);
+
+        cleaner.deleteOrphans();
+
+        assertThat(chunks(orphan)).isZero();
+        assertThat(chunks(kept)).isEqualTo(2);
     }
 
     private long chunks(UUID id) {

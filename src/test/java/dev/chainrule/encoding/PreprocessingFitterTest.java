@@ -174,4 +174,15 @@ class PreprocessingFitterTest {
                     assertThat(e.errors().get(1).message()).contains("lacks");
                 });
     }
+
+    @Test
+    void float32OutputsAreShownWithFloatPrecisionOnly() {
+        Preprocessing p = PreprocessingFitter.fit(Datasets.twoClasses(), new int[] {0, 1, 2, 3}, true,
+                Loss.BINARY_CROSS_ENTROPY);
+
+        Prediction prediction = p.decode(Nd4j.createFromArray(new float[][] {{0.9994122f}})).get(0);
+
+        assertThat(prediction.probabilities()).containsEntry("yes", 0.9994122);
+        assertThat(prediction.probabilities().get("no")).isEqualTo(1.0 - 0.9994122);
+    }
 }

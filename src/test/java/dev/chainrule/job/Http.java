@@ -16,7 +16,11 @@ final class Http {
     private final String base;
 
     Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    Http(String base) {
+        this.base = base;
     }
 
     record Response(int status, JsonNode body, HttpResponse<String> raw) {

@@ -193,11 +193,13 @@ class JobRequestTest {
     }
 
     @Test
-    void anUnknownStatusFilterIs400() {
+    void anUnknownStatusFilterOrAnOversizedPageIs400() {
         Http.Response response = http.get("/api/v1/jobs?status=done");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("errors").path(0).path("field").asString()).isEqualTo("status");
+        assertThat(http.get("/api/v1/jobs?size=1000").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/jobs?page=-1").status()).isEqualTo(400);
     }
 
     @Test

@@ -54,6 +54,7 @@ final class TrainingApi {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode job = job(id);
         while (!condition.test(job)) {
+            assertThat(job.path("finishedAt").isString()).as("job %s ended early: %s", id, job).isFalse();
             assertThat(Instant.now()).as("job %s did not get there in time: %s", id, job).isBefore(deadline);
             sleep(50);
             job = job(id);
@@ -62,7 +63,14 @@ final class TrainingApi {
     }
 
     JsonNode awaitFinished(String id, Duration timeout) {
-        return await(id, j -> j.path("finishedAt").isString(), timeout);
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode job = job(id);
+        while (!job.path("finishedAt").isString()) {
+            assertThat(Instant.now()).as("job %s did not finish in time: %s", id, job).isBefore(deadline);
+            sleep(50);
+            job = job(id);
+        }
+        return job;
     }
 
     static Predicate<JsonNode> status(String status) {

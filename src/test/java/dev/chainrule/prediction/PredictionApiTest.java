@@ -200,4 +200,24 @@ class PredictionApiTest {
         mvc.perform(get(path)).andExpect(status().isBadRequest());
         mvc.perform(get(path + "?datasetId=zzz")).andExpect(status().isBadRequest());
     }
+
+    @Test
+    void regressionAnswersValuesInTheTargetsUnits() throws Exception {
+        UUID regressionJob = UUID.randomUUID();
+        DatasetData prices = new DatasetData(DATASET, "prices", Task.REGRESSION, 2,
+                List.of(new FeatureColumn.Numeric("x", new float[] {1, 3})), new TargetColumn.Values("y", new float[] {10, 30}));
+        Network regression = mock(Network.class);
+        when(regression.precision()).thenReturn(Precision.FLOAT32);
+        when(regression.predict(any())).thenReturn(Nd4j.createFromArray(new float[][] {{1.5f}}));
+        when(trainedModels.currentVersion(regressionJob)).thenReturn(1L);
+        when(trainedModels.load(regressionJob)).thenReturn(new TrainedModel(regressionJob, 1L, regression,
+                PreprocessingFitter.fit(prices, new int[] {0, 1}, true, Loss.MSE)));
+
+        // Training targets 10 and 30: mean 20, population std 10, so an output of 1.5 means 35.
+        mvc.perform(post("/api/v1/jobs/" + regressionJob + "/predictions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"instances\": [{\"x\": 2}]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.predictions[0].value").value(closeTo(35.0, 1e-9)))
+                .andExpect(jsonPath("$.predictions[0].label").doesNotExist());
+    }
 }

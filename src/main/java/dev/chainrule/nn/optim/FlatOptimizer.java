@@ -1,50 +1,59 @@
 package dev.chainrule.nn.optim;
 
-import org.nd4j.linalg.api.buffer.DataType;
+import java.util.List;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/**
- * What every update rule here shares: PyTorch's coupled weight decay ({@code g += wd·p}), the step
- * count, and state buffers that export and import exactly.
- */
+/** What every update rule here shares: the step count and exact export and import of its buffers. */
 abstract class FlatOptimizer implements Optimizer {
 
-    private final double weightDecay;
-    private final StateBuffers state;
-
-    FlatOptimizer(double weightDecay, int buffers, long size, DataType dataType) {
-        this.weightDecay = weightDecay;
-        this.state = new StateBuffers(buffers, size, dataType);
-    }
+    private long steps;
 
     @Override
     public final void step(INDArray parameters, INDArray gradients, double learningRate) {
-        if (weightDecay != 0) {
-            axpy(weightDecay, parameters, gradients);
-        }
-        update(parameters, gradients, learningRate, state.advance());
+        update(parameters, gradients, learningRate, ++steps);
     }
 
     /** The rule itself, for step number {@code t} (from 1). */
     abstract void update(INDArray parameters, INDArray gradients, double learningRate, long t);
 
-    INDArray buffer(int index) {
-        return state.get(index);
+    /** Copies of the buffers. */
+    abstract List<INDArray> exportBuffers();
+
+    abstract void importBuffers(List<INDArray> buffers);
+
+    abstract int bufferCount();
+
+    @Override
+    public final OptimizerState exportState() {
+        return new OptimizerState(steps, exportBuffers());
     }
 
-    /** {@code y += alpha·x}, in place over whole vectors. */
+    @Override
+    public final void importState(OptimizerState state) {
+        if (state.buffers().size() != bufferCount()) {
+            throw new IllegalArgumentException("optimizer state has " + state.buffers().size()
+                    + " buffers, expected " + bufferCount());
+        }
+        importBuffers(state.buffers());
+        steps = state.steps();
+    }
+
+    static void checkLength(INDArray source, long expected) {
+        if (source.length() != expected) {
+            throw new IllegalArgumentException("optimizer buffer has " + source.length() + " values, expected "
+                    + expected);
+        }
+    }
+
+    /** {@code y += alpha·x} over whole vectors (BLAS; faster than ND4J's pairwise ops). */
     static void axpy(double alpha, INDArray x, INDArray y) {
         Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
     }
 
-    @Override
-    public final OptimizerState exportState() {
-        return state.export();
-    }
-
-    @Override
-    public final void importState(OptimizerState imported) {
-        state.restore(imported);
+    /** {@code x *= alpha} (BLAS; several times faster than {@code INDArray.muli(Number)}). */
+    static void scale(double alpha, INDArray x) {
+        Nd4j.getBlasWrapper().level1().scal(x.length(), alpha, x);
     }
 }

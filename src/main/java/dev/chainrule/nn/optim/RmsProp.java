@@ -1,24 +1,18 @@
 package dev.chainrule.nn.optim;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
  * PyTorch's RMSprop (not centred): {@code v = α·v + (1−α)·g²}; with momentum μ,
  * {@code buf = μ·buf + g/(sqrt(v) + ε)} and {@code p −= lr·buf}; without, {@code p −= lr·g/(sqrt(v) + ε)}.
  */
-final class RmsProp extends FlatOptimizer {
+final class RmsProp extends FusedLoopOptimizer {
 
     private final double alpha;
     private final double epsilon;
     private final double momentum;
-    private final INDArray scratch;
+    private final double weightDecay;
 
-    RmsProp(OptimizerSpec.RmsProp spec, long size, DataType dataType) {
-        super(spec.weightDecay(), spec.momentum() > 0 ? 2 : 1, size, dataType);
+    RmsProp(OptimizerSpec.RmsProp spec, long size) {
+        super(spec.momentum() > 0 ? 2 : 1, size);
         if (!(spec.alpha() >= 0 && spec.alpha() < 1 && spec.epsilon() > 0 && spec.momentum() >= 0
                 && spec.momentum() < 1)) {
             throw new IllegalArgumentException("RMSprop needs alpha and momentum in [0, 1) and epsilon > 0");
@@ -26,23 +20,21 @@ final class RmsProp extends FlatOptimizer {
         this.alpha = spec.alpha();
         this.epsilon = spec.epsilon();
         this.momentum = spec.momentum();
-        this.scratch = Nd4j.zeros(dataType, size);
+        this.weightDecay = spec.weightDecay();
     }
 
     @Override
-    void update(INDArray parameters, INDArray gradients, double learningRate, long t) {
-        INDArray v = buffer(0);
-        Nd4j.exec(new Square(gradients, scratch));
-        v.muli(alpha);
-        axpy(1 - alpha, scratch, v);
-        Nd4j.exec(new Sqrt(v, scratch));
-        scratch.addi(epsilon).rdivi(gradients);
-        if (momentum > 0) {
-            INDArray velocity = buffer(1);
-            velocity.muli(momentum).addi(scratch);
-            axpy(-learningRate, velocity, parameters);
-        } else {
-            axpy(-learningRate, scratch, parameters);
+    void update(double[] p, double[] g, double[][] state, double learningRate, long t) {
+        double[] v = state[0];
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i] + weightDecay * p[i];
+            v[i] = alpha * v[i] + (1 - alpha) * gi * gi;
+            double scaled = gi / (Math.sqrt(v[i]) + epsilon);
+            if (momentum > 0) {
+                state[1][i] = momentum * state[1][i] + scaled;
+                scaled = state[1][i];
+            }
+            p[i] -= learningRate * scaled;
         }
     }
 }

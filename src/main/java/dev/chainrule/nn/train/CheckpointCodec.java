@@ -16,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import dev.chainrule.nn.optim.OptimizerState;
 
 /**
- * The bytes of a {@link TrainerCheckpoint}: versioned, vectors written in their own precision
- * (floats for float32, doubles for float64) so that restoring is bit-exact.
+ * The bytes of a {@link TrainerCheckpoint}: versioned, every vector written in its own precision
+ * (floats for float32 parameters, doubles for float64 ones and for optimizer moments, which are kept
+ * in double) so that restoring is bit-exact.
  */
 final class CheckpointCodec {
 
@@ -38,13 +39,11 @@ final class CheckpointCodec {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            boolean doubles = parameters.dataType() == DataType.DOUBLE;
-            out.writeBoolean(doubles);
-            writeVector(out, parameters, doubles);
+            writeVector(out, parameters);
             out.writeLong(optimizer.steps());
             out.writeInt(optimizer.buffers().size());
             for (INDArray buffer : optimizer.buffers()) {
-                writeVector(out, buffer, doubles);
+                writeVector(out, buffer);
             }
             out.writeInt(progress.epochsCompleted);
             out.writeInt(progress.batchesIntoEpoch);
@@ -57,7 +56,7 @@ final class CheckpointCodec {
             out.writeInt(tracker.epochsWithoutImprovement);
             out.writeBoolean(tracker.bestParameters != null);
             if (tracker.bestParameters != null) {
-                writeVector(out, tracker.bestParameters, doubles);
+                writeVector(out, tracker.bestParameters);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,8 +73,7 @@ final class CheckpointCodec {
             if (version != VERSION) {
                 throw new IllegalArgumentException("unsupported checkpoint version " + version);
             }
-            boolean doubles = in.readBoolean();
-            INDArray parameters = readVector(in, doubles);
+            INDArray parameters = readVector(in);
             long steps = in.readLong();
             int bufferCount = in.readInt();
             if (bufferCount < 0 || bufferCount > 8) {
@@ -83,7 +81,7 @@ final class CheckpointCodec {
             }
             List<INDArray> buffers = new ArrayList<>();
             for (int i = 0; i < bufferCount; i++) {
-                buffers.add(readVector(in, doubles));
+                buffers.add(readVector(in));
             }
             Progress progress = new Progress();
             progress.epochsCompleted = in.readInt();
@@ -95,7 +93,7 @@ final class CheckpointCodec {
             double best = in.readDouble();
             int bestEpoch = in.readInt();
             int wait = in.readInt();
-            INDArray bestParameters = in.readBoolean() ? readVector(in, doubles) : null;
+            INDArray bestParameters = in.readBoolean() ? readVector(in) : null;
             return new Contents(parameters, new OptimizerState(steps, buffers), progress, best, bestEpoch, wait,
                     bestParameters);
         } catch (IOException e) {
@@ -103,7 +101,10 @@ final class CheckpointCodec {
         }
     }
 
-    private static void writeVector(DataOutputStream out, INDArray vector, boolean doubles) throws IOException {
+    /** A type flag, the length, then the values in their own precision. */
+    private static void writeVector(DataOutputStream out, INDArray vector) throws IOException {
+        boolean doubles = vector.dataType() == DataType.DOUBLE;
+        out.writeBoolean(doubles);
         out.writeInt((int) vector.length());
         if (doubles) {
             for (double v : vector.toDoubleVector()) {
@@ -116,7 +117,8 @@ final class CheckpointCodec {
         }
     }
 
-    private static INDArray readVector(DataInputStream in, boolean doubles) throws IOException {
+    private static INDArray readVector(DataInputStream in) throws IOException {
+        boolean doubles = in.readBoolean();
         int length = in.readInt();
         if (length < 0 || length > in.available() / (doubles ? 8 : 4)) {
             throw new IllegalArgumentException("corrupt checkpoint (vector of " + length + " values)");

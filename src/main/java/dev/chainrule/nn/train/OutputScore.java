@@ -1,7 +1,8 @@
 package dev.chainrule.nn.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+
+import dev.chainrule.nn.HeapCopy;
 
 /**
  * Accuracy and squared-error sums of network outputs. A class is the arg-max of the outputs, or
@@ -14,22 +15,26 @@ final class OutputScore {
 
     /** Correct predictions, {@code classOf[i]} being the true class of output row i. */
     static long correct(INDArray outputs, IntLookup classOf) {
+        double[] values = HeapCopy.read(outputs);
+        int columns = (int) outputs.columns();
         long correct = 0;
-        if (outputs.columns() == 1) {
-            double[] values = outputs.toDoubleVector();
-            for (int i = 0; i < values.length; i++) {
-                int predicted = values[i] >= 0.5 ? 1 : 0;
-                correct += predicted == classOf.at(i) ? 1 : 0;
-            }
-            return correct;
-        }
-        try (INDArray argMax = Nd4j.argMax(outputs, 1)) {
-            long[] predicted = argMax.toLongVector();
-            for (int i = 0; i < predicted.length; i++) {
-                correct += predicted[i] == classOf.at(i) ? 1 : 0;
-            }
+        for (int row = 0; row < values.length / columns; row++) {
+            correct += predictedClass(values, row * columns, columns) == classOf.at(row) ? 1 : 0;
         }
         return correct;
+    }
+
+    private static int predictedClass(double[] values, int from, int columns) {
+        if (columns == 1) {
+            return values[from] >= 0.5 ? 1 : 0;
+        }
+        int best = 0;
+        for (int j = 1; j < columns; j++) {
+            if (values[from + j] > values[from + best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     static double squaredError(INDArray outputs, INDArray targets) {

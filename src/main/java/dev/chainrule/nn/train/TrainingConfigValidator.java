@@ -1,5 +1,7 @@
 package dev.chainrule.nn.train;
 
+import dev.chainrule.nn.optim.LearningRateSchedule;
+
 /** Rejects a training configuration or data set the trainer cannot use, saying which value is wrong. */
 final class TrainingConfigValidator {
 
@@ -16,6 +18,7 @@ final class TrainingConfigValidator {
         if (config.optimizer() == null) {
             throw new IllegalArgumentException("an optimizer is required");
         }
+        checkSchedule(config.schedule());
         if (train == null || train.rows() == 0) {
             throw new IllegalArgumentException("training data must have at least one row");
         }
@@ -46,6 +49,21 @@ final class TrainingConfigValidator {
         }
         if (stopping.patience() < 1 || !(stopping.minDelta() >= 0)) {
             throw new IllegalArgumentException("early stopping needs patience >= 1 and minDelta >= 0");
+        }
+    }
+
+    private static void checkSchedule(LearningRateSchedule schedule) {
+        boolean valid = true;
+        if (schedule instanceof LearningRateSchedule.Step step) {
+            valid = step.stepSize() >= 1 && step.gamma() > 0;
+        } else if (schedule instanceof LearningRateSchedule.Exponential exponential) {
+            valid = exponential.gamma() > 0;
+        } else if (schedule instanceof LearningRateSchedule.Cosine cosine) {
+            valid = cosine.periodEpochs() >= 1 && cosine.minRate() >= 0;
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("invalid learning-rate schedule " + schedule
+                    + ": step sizes and periods must be >= 1, factors > 0, a minimum rate >= 0");
         }
     }
 

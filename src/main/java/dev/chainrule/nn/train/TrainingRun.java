@@ -66,6 +66,12 @@ final class TrainingRun {
         int rows = source.rows();
         int batchSize = config.batchSize();
         int batches = (rows + batchSize - 1) / batchSize;
+        if (tracker.shouldStop()) {
+            // resumed from the checkpoint of the epoch that triggered early stopping: stop as the
+            // uninterrupted run did
+            restoreBestIfAsked();
+            return outcome(TrainingOutcome.Status.EARLY_STOPPED, null, snapshot(), null);
+        }
         while (progress.epochsCompleted < config.epochs()) {
             int epoch = progress.epochsCompleted;
             double learningRate = schedule.rateAt(config.optimizer().learningRate(), epoch);

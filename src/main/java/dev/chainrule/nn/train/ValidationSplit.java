@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Splits row indices into training and validation sets. With class indices the split is stratified:
  * each class gives {@code round(fraction·count)} of its rows to validation, so small classes keep
- * their share. The result depends only on the arguments; both index arrays come back sorted.
+ * their share, but never gives away a class's last row. The result depends only on the arguments;
+ * both index arrays come back sorted.
  */
 public final class ValidationSplit {
 
@@ -43,7 +44,8 @@ public final class ValidationSplit {
         int validationCount = 0;
         for (int[] group : groups) {
             shuffle(group, random);
-            int take = (int) Math.round(fraction * group.length);
+            // never the last row of a class: every class the data has stays learnable
+            int take = (int) Math.min(Math.round(fraction * group.length), group.length - 1);
             for (int i = 0; i < group.length; i++) {
                 if (i < take) {
                     validation[validationCount++] = group[i];

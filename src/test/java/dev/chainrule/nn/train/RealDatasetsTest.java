@@ -41,7 +41,8 @@ class RealDatasetsTest {
         INDArray testFeatures = testCsv.standardizedFeatures(statistics);
         Network network = Network.create(mlp(64, 10, Activation.SOFTMAX, Loss.CROSS_ENTROPY), Precision.FLOAT32);
 
-        new Trainer().train(network, train, null, adam(20), null, null);
+        // 0.961 after 20 epochs, 0.972 after 35 on this seed: 35 leaves a margin for other CPUs
+        new Trainer().train(network, train, null, adam(35), null, null);
 
         long[] predicted = Nd4j.argMax(network.predict(testFeatures), 1).toLongVector();
         int[] expected = testCsv.classIndices();

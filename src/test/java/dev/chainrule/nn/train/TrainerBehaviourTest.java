@@ -100,15 +100,37 @@ class TrainerBehaviourTest {
     }
 
     @Test
-    void aNonFiniteLossStopsTrainingWithAReason() {
-        INDArray hugeTargets = data.targets().mul(1e30);
-        LabeledData exploding = new LabeledData(data.features(), hugeTargets, null);
+    void resumingFromTheEpochThatTriggeredEarlyStoppingStopsAgain() {
+        EarlyStopping stopping = new EarlyStopping("loss", 2, 1e9, true);
+        TrainingConfig config = new TrainingConfig(10, 8, sgd(0.05), null, true, 2, stopping);
+        List<TrainerCheckpoint> checkpoints = new ArrayList<>();
+        Network network = Network.create(REGRESSION, Precision.FLOAT32);
+        new Trainer().train(network, data, null, config, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+                checkpoints.add(checkpoint);
+            }
+        }, null);
+        Network resumed = Network.create(REGRESSION, Precision.FLOAT32);
 
-        TrainingOutcome outcome = new Trainer().train(Network.create(REGRESSION, Precision.FLOAT32), exploding, null,
-                new TrainingConfig(5, 10, sgd(0.1), null, false, 1, null), null, null);
+        TrainingOutcome outcome = new Trainer().train(resumed, data, null, config, null, checkpoints.get(2));
+
+        assertThat(outcome.status()).isEqualTo(TrainingOutcome.Status.EARLY_STOPPED);
+        assertThat(outcome.epochsCompleted()).isEqualTo(3);
+        assertThat(resumed.parameterVector().toDoubleVector()).containsExactly(network.parameterVector().toDoubleVector());
+    }
+
+    @Test
+    void aNonFiniteLossStopsTrainingWithAReason() {
+        LabeledData huge = new LabeledData(data.features(), data.targets().mul(1e30), null);
+
+        TrainingOutcome outcome = new Trainer().train(Network.create(REGRESSION, Precision.FLOAT32), huge, null,
+                new TrainingConfig(50, 10, sgd(10), null, false, 1, null), null, null);
 
         assertThat(outcome.status()).isEqualTo(TrainingOutcome.Status.DIVERGED);
-        assertThat(outcome.reason()).contains("loss became").contains("epoch 1, batch 1");
+        assertThat(outcome.reason()).containsPattern("(loss|parameters) became").contains("epoch 1")
+                .contains("diverged");
+        assertThat(outcome.epochsCompleted()).isZero();
         assertThat(outcome.checkpoint()).isNotNull();
     }
 
@@ -161,6 +183,9 @@ class TrainerBehaviourTest {
         assertThatThrownBy(() -> new Trainer().train(network, data, null,
                 new TrainingConfig(1, 0, sgd(0.1), null, true, 1, null), null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> new Trainer().train(network, data, null,
+                new TrainingConfig(1, 10, sgd(0.1), new LearningRateSchedule.Step(0, 0.5), true, 1, null), null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schedule");
     }
 
     @Test

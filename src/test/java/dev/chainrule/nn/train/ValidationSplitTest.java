@@ -33,6 +33,15 @@ class ValidationSplitTest {
     }
 
     @Test
+    void aClassWithOneRowStaysInTraining() {
+        // class 0: round(0.5·3) = 2 rows to validation; class 1: round(0.5·1) = 1, capped to 0
+        ValidationSplit.Split split = ValidationSplit.split(new int[] {0, 0, 1, 0}, 4, 0.5, 2);
+
+        assertThat(split.train()).hasSize(2).contains(2);
+        assertThat(split.validation()).hasSize(2).doesNotContain(2);
+    }
+
+    @Test
     void zeroFractionKeepsEverythingForTraining() {
         ValidationSplit.Split split = ValidationSplit.split(new int[] {0, 1, 1}, 3, 0, 1);
 

@@ -1,0 +1,104 @@
+package dev.chainrule.job;
+
+import static dev.chainrule.job.TrainingApi.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.chainrule.support.ServiceProcess;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs the packaged jar as a real process on a file database, kills it with SIGKILL mid-training,
+ * restarts it, stops it with SIGTERM mid-training, restarts it again, and checks that the job ends
+ * with exactly the parameters and history of the same job trained without interruption.
+ */
+class JobRecoveryIT {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final int EPOCHS = 120;
+    private static final String MODEL = """
+            {"name": "digits", "layers": [{"type": "dense", "units": 32, "activation": "relu"},
+             {"type": "dense", "units": 10, "activation": "softmax"}], "loss": "cross_entropy", "seed": 11}""";
+    private static final String OPTIONS = """
+            "epochs": %d, "batchSize": 32, "optimizer": {"type": "adam", "learningRate": 0.001},
+            "seed": 21, "checkpointEvery": 1""".formatted(EPOCHS);
+
+    // Kept when the test fails: the three processes' logs are there.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path workDir;
+
+    @Test
+    void aJobKilledAndStoppedMidTrainingEndsExactlyAsAnUninterruptedOne() throws Exception {
+        String job;
+        String model;
+        String dataset;
+        int killedAt;
+        try (ServiceProcess first = start("first")) {
+            TrainingApi api = api(first);
+            model = api.model(MODEL);
+            dataset = api.upload("digits.csv", "classification");
+            job = api.job(model, dataset, OPTIONS);
+            killedAt = api.await(job, j -> j.path("epoch").asInt() >= 3, Duration.ofSeconds(60)).path("epoch").asInt();
+            first.kill();
+        }
+
+        try (ServiceProcess second = start("second")) {
+            api(second).await(job, j -> "running".equals(j.path("status").asString())
+                    && j.path("epoch").asInt() > killedAt + 2, Duration.ofSeconds(60));
+            second.close();
+            assertThat(second.log()).contains("Job " + job + " suspended at epoch");
+        }
+
+        try (ServiceProcess third = start("third")) {
+            TrainingApi api = api(third);
+            JsonNode resumed = api.await(job, status("succeeded"), Duration.ofSeconds(120));
+            String uninterrupted = api.job(model, dataset, OPTIONS);
+            api.await(uninterrupted, status("succeeded"), Duration.ofSeconds(120));
+
+            assertThat(resumed.path("epoch").asInt()).isEqualTo(EPOCHS);
+            assertThat(api.http.get("/api/v1/jobs/" + job + "/parameters").body())
+                    .isEqualTo(api.http.get("/api/v1/jobs/" + uninterrupted + "/parameters").body());
+            List<JsonNode> history = withoutDurations(api.http.get("/api/v1/jobs/" + job + "/history").body());
+            assertThat(history).extracting(h -> h.path("epoch").asInt())
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+            assertThat(history)
+                    .isEqualTo(withoutDurations(api.http.get("/api/v1/jobs/" + uninterrupted + "/history").body()));
+        }
+    }
+
+    private ServiceProcess start(String name) throws Exception {
+        String jar = System.getProperty("chainrule.jar");
+        assertThat(jar).as("system property chainrule.jar (set by the failsafe configuration)").isNotBlank();
+        ServiceProcess process = ServiceProcess.start(name, Path.of(jar), workDir, Map.of(),
+                List.of("--chainrule.data-dir=" + workDir.resolve("data"), "--chainrule.runner.poll-interval=100ms",
+                        "--chainrule.runner.heartbeat-interval=500ms", "--chainrule.runner.lease=2s"));
+        try {
+            process.awaitHealthy(STARTUP);
+        } catch (Exception | AssertionError e) {
+            process.kill();
+            throw e;
+        }
+        return process;
+    }
+
+    private static TrainingApi api(ServiceProcess process) {
+        return new TrainingApi(new Http(process.baseUrl()));
+    }
+
+    private static List<JsonNode> withoutDurations(JsonNode history) {
+        List<JsonNode> rows = new ArrayList<>();
+        history.forEach(h -> rows.add(((ObjectNode) h.deepCopy()).without("durationMs")));
+        return rows;
+    }
+}
