@@ -7,9 +7,12 @@ WORKDIR /workspace
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 # Dependencies first: this layer is rebuilt only when pom.xml changes, not on every source edit.
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
+# The local repository sits in the workspace so that the build cache mount does not depend on the
+# build user's home directory.
+ENV MAVEN_OPTS="-Dmaven.repo.local=/workspace/.m2/repository"
+RUN --mount=type=cache,target=/workspace/.m2 ./mvnw -B -q dependency:go-offline
 COPY src/ src/
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
+RUN --mount=type=cache,target=/workspace/.m2 ./mvnw -B -DskipTests package \
     && java -Djarmode=tools -jar target/chainrule-*.jar extract --layers --launcher --destination /layers
 
 # --- runtime stage: a JRE 17, a non-root user, one image layer per jar layer ----------------------
