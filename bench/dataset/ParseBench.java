@@ -42,7 +42,7 @@ public class ParseBench {
                 long[] bytes = new long[1];
                 for (ColumnPlan column : plan.columns()) {
                     ChunkCopier.copy(profile.columns().get(column.index()), column, plan.rows(), 65536,
-                            (c, i, n, data) -> bytes[0] += data.length);
+                            (c, first, chunks) -> chunks.forEach(data -> bytes[0] += data.length));
                 }
                 report("spool -> chunks", mb, start, bytes[0]);
             }
