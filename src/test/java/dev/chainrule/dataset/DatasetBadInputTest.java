@@ -48,7 +48,7 @@ class DatasetBadInputTest {
     @AfterEach
     void nothingWasStored() throws Exception {
         try (var leftovers = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(leftovers.filter(p -> p.getFileName().toString().startsWith("chainrule-import-"))).isEmpty();
+            assertThat(leftovers.filter(p -> p.getFileName().toString().startsWith(ColumnSpools.DIRECTORY_PREFIX))).isEmpty();
         }
         assertThat(jdbc.queryForObject("select count(*) from dataset", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from dataset_column", Long.class)).isZero();
