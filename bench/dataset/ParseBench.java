@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.ToLongFunction;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 
@@ -36,28 +37,18 @@ public class ParseBench {
             report("read bytes", mb, start, bytes);
 
             start = now();
-            long fields = 0;
-            try (CsvRows rows = CsvRows.open(open(file), ',')) {
-                CsvRecord record;
-                while ((record = rows.next()) != null) {
-                    fields += record.getFieldCount();
-                }
-            }
-            report("+ FastCSV fields", mb, start, fields);
+            report("+ FastCSV fields", mb, start, sumOverRecords(file, CsvRecord::getFieldCount));
 
             start = now();
-            long numbers = 0;
-            try (CsvRows rows = CsvRows.open(open(file), ',')) {
-                CsvRecord record;
-                while ((record = rows.next()) != null) {
-                    for (int c = 0; c < record.getFieldCount(); c++) {
-                        if (!Float.isNaN(Cells.parseNumber(Cells.trim(record.getField(c))))) {
-                            numbers++;
-                        }
+            report("+ trim, parse", mb, start, sumOverRecords(file, record -> {
+                long numbers = 0;
+                for (int c = 0; c < record.getFieldCount(); c++) {
+                    if (!Float.isNaN(Cells.parseNumber(Cells.trim(record.getField(c))))) {
+                        numbers++;
                     }
                 }
-            }
-            report("+ trim, parse", mb, start, numbers);
+                return numbers;
+            }));
 
             try (ColumnSpools spools = new ColumnSpools()) {
                 start = now();
@@ -78,6 +69,17 @@ public class ParseBench {
                 report("spool -> chunks", mb, start, chunkBytes[0]);
             }
         }
+    }
+
+    private static long sumOverRecords(Path file, ToLongFunction<CsvRecord> perRecord) throws Exception {
+        long sum = 0;
+        try (CsvRows rows = CsvRows.open(open(file), ',')) {
+            CsvRecord record;
+            while ((record = rows.next()) != null) {
+                sum += perRecord.applyAsLong(record);
+            }
+        }
+        return sum;
     }
 
     private static InputStream open(Path file) throws Exception {
