@@ -13,6 +13,12 @@ import java.util.List;
  */
 final class ColumnSpools implements AutoCloseable {
 
+    /**
+     * Names the process, so that whoever finds a leftover directory in a temporary folder shared by
+     * several services knows whose it is.
+     */
+    static final String DIRECTORY_PREFIX = "chainrule-import-" + ProcessHandle.current().pid() + "-";
+
     /** Spool buffers share this much heap, within the bounds below each. */
     private static final int BUFFER_BUDGET_BYTES = 4 * 1024 * 1024;
 
@@ -22,7 +28,7 @@ final class ColumnSpools implements AutoCloseable {
 
     ColumnSpools() {
         try {
-            directory = Files.createTempDirectory("chainrule-import-");
+            directory = Files.createTempDirectory(DIRECTORY_PREFIX);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,7 +46,7 @@ class DatasetImporter {
         Task task = options.task() == null ? null : Task.fromJsonName(options.task()).orElseThrow(
                 () -> DatasetProblems.invalidParameter("task",
                         "Parameter 'task' must be 'classification' or 'regression', not '" + options.task() + "'."));
-        long start = System.nanoTime();
+        PhaseClock clock = new PhaseClock();
         try (ColumnSpools spools = new ColumnSpools()) {
             InputStream in = new BufferedInputStream(upload, READ_BUFFER_BYTES);
             char delimiter = options.delimiter() != null ? CsvSniffer.parseDelimiter(options.delimiter()) : sniff(in);
@@ -55,12 +55,12 @@ class DatasetImporter {
                 profile = CsvProfiler.profile(rows, options.target(), properties.maxCategories(), spools);
             }
             DatasetPlan plan = planner.plan(profile, task);
-            long parsed = System.nanoTime();
+            PhaseClock.Lap parsed = clock.lap();
             UUID id = store(name, upload.count(), profile, plan);
-            log.info("Imported dataset {}: {} rows x {} columns, {} bytes; parsed at {} MB/s, stored in {} ms", id,
-                    plan.rows(), plan.columns().size(), upload.count(),
-                    Math.round(upload.count() / 1e3 / Math.max(1, (parsed - start) / 1_000_000)),
-                    (System.nanoTime() - parsed) / 1_000_000);
+            PhaseClock.Lap stored = clock.lap();
+            log.info("Imported dataset {}: {} rows x {} columns, {} bytes; read and parsed at {} MB/s in {}, "
+                    + "stored in {}", id, plan.rows(), plan.columns().size(), upload.count(),
+                    parsed.rate(upload.count()), parsed, stored);
             return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,24 +1,37 @@
 package dev.chainrule.dataset;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Persists datasets and writes and reads their column chunks. Writing flushes and detaches each chunk at once, so that a large
- * upload never accumulates its values in the persistence context; reading selects only the chunks
- * that overlap the requested rows, as plain tuples.
+ * Persists datasets and writes and reads their column chunks. Chunks are written with plain JDBC
+ * batch inserts: they are write-once bulk bytes that need nothing of the persistence context, while
+ * {@code persist} and {@code flush} per chunk cost a snapshot copy of every 256 KB array and one
+ * round trip each. (Measured on a 1 GB upload, both paths spend about the same CPU time: most of
+ * storing is H2's own work.) Reading selects only the chunks that overlap the requested rows, as
+ * plain tuples; {@link DatasetChunk} stays the mapping of the table.
  */
 @Repository
 class DatasetStore {
 
-    private final EntityManager entityManager;
+    private static final String INSERT_CHUNK = """
+            insert into dataset_chunk (id, dataset_id, column_index, chunk_index, row_count, data)
+            values (?, ?, ?, ?, ?, ?)""";
 
-    DatasetStore(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
+
+    DatasetStore(EntityManager entityManager, JdbcTemplate jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     /** A new dataset with its columns; {@code persist}, not {@code merge}, since the id is assigned. */
@@ -27,14 +40,29 @@ class DatasetStore {
         entityManager.flush();
     }
 
-    /** Needs a transaction; the chunks stay invisible until the dataset row is committed. */
+    /**
+     * Needs a transaction (the JPA one: JdbcTemplate joins its connection); the chunks stay
+     * invisible until the dataset row is committed.
+     */
     ChunkWriter writerFor(UUID datasetId) {
-        return (columnIndex, chunkIndex, rowCount, data) -> {
-            DatasetChunk chunk = new DatasetChunk(datasetId, columnIndex, chunkIndex, rowCount, data);
-            entityManager.persist(chunk);
-            entityManager.flush();
-            entityManager.detach(chunk);
-        };
+        return (columnIndex, firstChunkIndex, chunks) -> jdbc.batchUpdate(INSERT_CHUNK,
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement insert, int i) throws SQLException {
+                        byte[] data = chunks.get(i);
+                        insert.setObject(1, UUID.randomUUID());
+                        insert.setObject(2, datasetId);
+                        insert.setInt(3, columnIndex);
+                        insert.setInt(4, firstChunkIndex + i);
+                        insert.setInt(5, data.length / Integer.BYTES);
+                        insert.setBytes(6, data);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return chunks.size();
+                    }
+                });
     }
 
     /** Rows {@code [offset, offset+limit)} of one column; needs a transaction. */

@@ -48,7 +48,7 @@ class DatasetBadInputTest {
     @AfterEach
     void nothingWasStored() throws Exception {
         try (var leftovers = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(leftovers.filter(p -> p.getFileName().toString().startsWith("chainrule-import-"))).isEmpty();
+            assertThat(leftovers.filter(p -> p.getFileName().toString().startsWith(ColumnSpools.DIRECTORY_PREFIX))).isEmpty();
         }
         assertThat(jdbc.queryForObject("select count(*) from dataset", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from dataset_column", Long.class)).isZero();
@@ -211,18 +211,18 @@ class DatasetBadInputTest {
         int[] written = {0};
         doAnswer(invocation -> {
             ChunkWriter real = (ChunkWriter) invocation.callRealMethod();
-            return (ChunkWriter) (column, chunk, rows, data) -> {
-                if (++written[0] > 12) {
+            return (ChunkWriter) (column, firstChunk, chunks) -> {
+                if (++written[0] > 2) {
                     throw new IllegalStateException("disk full");
                 }
-                real.write(column, chunk, rows, data);
+                real.write(column, firstChunk, chunks);
             };
         }).when(store).writerFor(any());
 
         JsonNode problem = problem(http.postMultipart("iris.csv",
                 Files.readAllBytes(Path.of("examples/datasets/iris.csv")), Map.of()), 500);
 
-        assertThat(written[0]).isGreaterThan(12);
+        assertThat(written[0]).isGreaterThan(2);
         assertThat(problem.get("detail").asString()).doesNotContain("disk full");
     }
 
