@@ -18,9 +18,31 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
 @RequestMapping("/api/v1/datasets")
+@Tag(name = "Datasets", description = "CSV uploads, their inferred schema and statistics, and their rows")
 class DatasetController {
+
+    private static final String UPLOAD_SUMMARY = "Upload a CSV file: multipart/form-data (part 'file'), "
+            + "or the raw text/csv body (the faster path for large files)";
+    private static final String UPLOAD_ANSWERS = "201 with Location and the dataset. 400 for a malformed file "
+            + "(the problem names the row and column), 413 over the size limit, 415 for another content type, "
+            + "422 for a file that cannot be trained on (single class, too many categories).";
+    private static final String CSV_EXAMPLE = """
+            sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label
+            5.1,3.5,1.4,0.2,setosa
+            4.9,3.0,1.4,0.2,setosa
+            7.0,3.2,4.7,1.4,versicolor
+            6.4,3.2,4.5,1.5,versicolor
+            6.3,3.3,6.0,2.5,virginica
+            5.8,2.7,5.1,1.9,virginica
+            """;
 
     private final DatasetUploads uploads;
     private final DatasetCatalog catalog;
@@ -31,14 +53,23 @@ class DatasetController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DatasetResponse> uploadMultipart(@RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String target,
-            @RequestParam(required = false) String task, @RequestParam(required = false) String delimiter) {
+    @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_ANSWERS)
+    ResponseEntity<DatasetResponse> uploadMultipart(
+            @Parameter(description = "CSV with a header row") @RequestPart("file") MultipartFile file,
+            @Parameter(description = "display name; default: the file name") @RequestParam(required = false) String name,
+            @Parameter(description = "target column; default: the last column") @RequestParam(required = false) String target,
+            @Parameter(description = "classification or regression; default: inferred") @RequestParam(required = false) String task,
+            @Parameter(description = "',', ';' or 'tab'; default: detected") @RequestParam(required = false) String delimiter) {
         return created(uploads.fromMultipart(file, new UploadOptions(name, target, task, delimiter)));
     }
 
     @PostMapping(consumes = {"text/csv", "application/csv", "text/tab-separated-values"})
-    ResponseEntity<DatasetResponse> uploadCsv(HttpServletRequest request,
+    @Operation(summary = UPLOAD_SUMMARY,
+            description = UPLOAD_ANSWERS,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "text/csv",
+                            schema = @Schema(type = "string", example = CSV_EXAMPLE))))
+    ResponseEntity<DatasetResponse> uploadCsv(@Parameter(hidden = true) HttpServletRequest request,
             @RequestParam(required = false) String name, @RequestParam(required = false) String target,
             @RequestParam(required = false) String task, @RequestParam(required = false) String delimiter)
             throws IOException {
@@ -47,23 +78,27 @@ class DatasetController {
     }
 
     @GetMapping
+    @Operation(summary = "List datasets, newest first (page counts from 0)")
     PageResponse<DatasetResponse> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return catalog.list(page, size);
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One dataset with its schema and per-column statistics", description = "404 when unknown.")
     DatasetResponse get(@PathVariable UUID id) {
         return catalog.get(id);
     }
 
     @GetMapping("/{id}/rows")
+    @Operation(summary = "Raw values of rows [offset, offset+limit), in column order; missing values as null")
     RowsResponse rows(@PathVariable UUID id, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         return catalog.rows(id, offset, limit);
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a dataset", description = "204; 404 when unknown; 409 while a queued or running job uses it.")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         catalog.delete(id);
         return ResponseEntity.noContent().build();
