@@ -1,5 +1,6 @@
 package dev.chainrule.dataset;
 
+import dev.chainrule.web.PageResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +41,7 @@ class DatasetCatalog {
         }
         Page<Dataset> found = datasets.findAll(PageRequest.of(page, size,
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
-        return new PageResponse<>(found.map(DatasetResponse::of).getContent(), page, size, found.getTotalElements(),
-                found.getTotalPages());
+        return PageResponse.of(found, DatasetResponse::of);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package dev.chainrule.dataset;
 
+import dev.chainrule.web.PageResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;

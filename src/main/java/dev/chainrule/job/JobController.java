@@ -1,5 +1,6 @@
 package dev.chainrule.job;
 
+import dev.chainrule.web.PageResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -45,13 +46,13 @@ class JobController {
 
     @GetMapping
     @Operation(summary = "List jobs, newest first, optionally by status")
-    JobPage list(
+    PageResponse<JobView> list(
             @Parameter(description = "queued, running, succeeded, failed or cancelled") @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         JobStatus filter = status == null ? null : JobStatus.fromJsonName(status).orElseThrow(() -> badStatus(status));
-        return JobPage.of(service.list(filter, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"),
-                Sort.Order.desc("id")))));
+        return PageResponse.of(service.list(filter, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"),
+                Sort.Order.desc("id")))), view -> view);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package dev.chainrule.model;
 
+import dev.chainrule.web.PageResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +50,7 @@ class ModelController {
 
     @GetMapping
     @Operation(summary = "List model definitions, newest first (explicit parameters left out)")
-    ModelPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    PageResponse<ModelResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
             throw invalidParameter("page", "'page' must be >= 0, got " + page + ".");
         }

@@ -1,5 +1,6 @@
 package dev.chainrule.model;
 
+import dev.chainrule.web.PageResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -44,10 +45,9 @@ class ModelService {
     }
 
     @Transactional(readOnly = true)
-    ModelPage list(int page, int size) {
+    PageResponse<ModelResponse> list(int page, int size) {
         Page<ModelEntity> found = repository.findAll(
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
-        return new ModelPage(found.map(e -> ModelResponse.of(e.toStoredModel(), e.createdAt(), false)).getContent(),
-                page, size, found.getTotalElements(), found.getTotalPages());
+        return PageResponse.of(found, e -> ModelResponse.of(e.toStoredModel(), e.createdAt(), false));
     }
 }
