@@ -78,7 +78,11 @@ final class DenseLayer implements Layer {
         // z = 1·b, then z += a·W: the bias broadcast as a rank-1 GEMM beats addiRowVector
         Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0);
         Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0);
-        Activations.forward(activation, current.z, current.a);
+        if (current.relu != null) {
+            current.relu.forward();
+        } else {
+            Activations.forward(activation, current.z, current.a);
+        }
         return current.a;
     }
 
@@ -89,7 +93,8 @@ final class DenseLayer implements Layer {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradientNeeded) {
-        INDArray dz = Activations.backward(activation, current.z, current.a, outputGradient, current.scratch);
+        INDArray dz = current.relu != null && current.relu.backward(outputGradient) ? outputGradient
+                : Activations.backward(activation, current.z, current.a, outputGradient, current.scratch);
         return backwardFromPreActivation(dz, inputGradientNeeded);
     }
 
@@ -130,6 +135,7 @@ final class DenseLayer implements Layer {
         final INDArray onesRow;
         final INDArray onesColumn;
         final INDArray inputGradient;
+        final HostRelu relu;
 
         Buffers(int rows, int inputs, int units, Activation activation, INDArray weights) {
             var type = weights.dataType();
@@ -139,6 +145,7 @@ final class DenseLayer implements Layer {
             onesRow = Nd4j.ones(type, 1, rows);
             onesColumn = Nd4j.ones(type, rows, 1);
             inputGradient = Nd4j.create(type, rows, inputs);
+            relu = activation == Activation.RELU && HostRelu.supports(type) ? new HostRelu(z, a) : null;
         }
     }
 }

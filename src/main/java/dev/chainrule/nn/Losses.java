@@ -24,29 +24,52 @@ final class Losses {
 
     /** The mean loss of outputs {@code a} (pre-activations {@code z}) against targets {@code y}. */
     static double value(Loss loss, INDArray z, INDArray a, INDArray y) {
-        return compute(loss, z, a, y, null);
+        return compute(loss, z, a, y, new Workspace(Math.toIntExact(a.length())), false);
     }
 
-    /** The mean loss, and dL/da (or dL/dz for the fused losses) written into {@code grad}. */
-    static double valueAndGradient(Loss loss, INDArray z, INDArray a, INDArray y, INDArray grad) {
-        double[] gradient = new double[Math.toIntExact(a.length())];
-        double value = compute(loss, z, a, y, gradient);
-        HeapCopy.write(gradient, grad, null);
+    /**
+     * The mean loss, and dL/da (or dL/dz for the fused losses) written into {@code grad}; the
+     * arithmetic runs in {@code workspace}, sized for {@code a}.
+     */
+    static double valueAndGradient(Loss loss, INDArray z, INDArray a, INDArray y, INDArray grad, Workspace workspace) {
+        double value = compute(loss, z, a, y, workspace, true);
+        HeapCopy.write(workspace.gradient, grad, workspace.floats);
         return value;
     }
 
-    private static double compute(Loss loss, INDArray zArray, INDArray aArray, INDArray yArray, double[] g) {
+    /** Heap arrays for one output shape, reused by every batch of that size. */
+    static final class Workspace {
+        private final double[] targets;
+        private final double[] outputs;
+        private final double[] gradient;
+        private final float[] floats;
+
+        Workspace(int length) {
+            targets = new double[length];
+            outputs = new double[length];
+            gradient = new double[length];
+            floats = new float[length];
+        }
+    }
+
+    private static double compute(Loss loss, INDArray zArray, INDArray aArray, INDArray yArray, Workspace work,
+            boolean withGradient) {
         int rows = (int) aArray.rows();
         int columns = (int) aArray.columns();
-        double[] y = HeapCopy.read(yArray);
+        double[] y = work.targets;
+        HeapCopy.read(yArray, y, work.floats);
+        double[] g = withGradient ? work.gradient : null;
         double elements = (double) rows * columns;
+        boolean fromPreActivation = isFused(loss);
+        double[] outputs = work.outputs;
+        HeapCopy.read(fromPreActivation ? zArray : aArray, outputs, work.floats);
         if (loss == Loss.CROSS_ENTROPY) {
-            return crossEntropy(HeapCopy.read(zArray), y, rows, columns, g);
+            return crossEntropy(outputs, y, rows, columns, g);
         }
         if (loss == Loss.BINARY_CROSS_ENTROPY) {
-            return binaryCrossEntropy(HeapCopy.read(zArray), y, g);
+            return binaryCrossEntropy(outputs, y, g);
         }
-        double[] a = HeapCopy.read(aArray);
+        double[] a = outputs;
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             double d = a[i] - y[i];

@@ -17,8 +17,8 @@ import dev.chainrule.nn.optim.OptimizerState;
 
 /**
  * The bytes of a {@link TrainerCheckpoint}: versioned, every vector written in its own precision
- * (floats for float32 parameters, doubles for float64 ones and for optimizer moments, which are kept
- * in double) so that restoring is bit-exact.
+ * (floats for float32 training, doubles for float64, parameters and optimizer moments alike) so that
+ * restoring is bit-exact.
  */
 final class CheckpointCodec {
 

@@ -23,6 +23,8 @@ final class TrainingRun {
     private final EarlyStoppingTracker tracker;
     private final EpochEvaluator evaluator;
     private Progress progress = new Progress();
+    private double[] scoreValues = new double[0];
+    private float[] scoreFloats = new float[0];
 
     TrainingRun(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
             TrainingListener listener) {
@@ -119,7 +121,13 @@ final class TrainingRun {
 
     private double batchMetric(INDArray outputs, INDArray targets, int[] order, int from) {
         if (source.isClassification()) {
-            return OutputScore.correct(outputs, i -> source.classOf(order[from + i]));
+            int length = Math.toIntExact(outputs.length());
+            if (scoreValues.length != length) {
+                // only the full and the last partial batch sizes occur: twice per epoch at most
+                scoreValues = new double[length];
+                scoreFloats = new float[length];
+            }
+            return OutputScore.correct(outputs, i -> source.classOf(order[from + i]), scoreValues, scoreFloats);
         }
         return OutputScore.squaredError(outputs, targets);
     }
