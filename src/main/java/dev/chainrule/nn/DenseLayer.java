@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code z = a·W + b}, then the activation. Backward turns dL/da into dL/dz, then adds
- * {@code dW += aᵀ·dz} and {@code db += 1ᵀ·dz} (GEMMs with transpose flags, no transposed copies) and
+ * {@code z = a·W + b}, then the activation. Backward turns dL/da into dL/dz, then sets
+ * {@code dW = aᵀ·dz} and {@code db = 1ᵀ·dz} (GEMMs with transpose flags, no transposed copies) and
  * returns {@code dz·Wᵀ}.
  */
 final class DenseLayer implements Layer {
@@ -73,16 +73,30 @@ final class DenseLayer implements Layer {
 
     @Override
     public INDArray forward(INDArray input, boolean training, long dropoutSeed) {
-        this.input = input;
-        this.current = buffers.forRows((int) input.rows());
-        // z = 1·b, then z += a·W: the bias broadcast as a rank-1 GEMM beats addiRowVector
-        Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0);
-        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0);
+        forwardPreActivation(input);
         if (current.relu != null) {
             current.relu.forward();
         } else {
             Activations.forward(activation, current.z, current.a);
         }
+        return current.a;
+    }
+
+    /**
+     * The training forward pass up to {@code z}, leaving {@link #trainingOutput()} unset: a fused
+     * loss computes the output activations itself.
+     */
+    INDArray forwardPreActivation(INDArray input) {
+        this.input = input;
+        this.current = buffers.forRows((int) input.rows());
+        // z = 1·b, then z += a·W: the bias broadcast as a rank-1 GEMM beats addiRowVector
+        Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0);
+        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0);
+        return current.z;
+    }
+
+    /** The activation array of the last training forward pass. */
+    INDArray trainingOutput() {
         return current.a;
     }
 
@@ -100,8 +114,10 @@ final class DenseLayer implements Layer {
 
     /** Backward for a gradient already taken with respect to {@code z} (fused losses). */
     INDArray backwardFromPreActivation(INDArray dz, boolean inputGradientNeeded) {
-        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 1.0);
-        Gemm.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 1.0);
+        // beta 0: each layer owns its slice of the gradient vector and writes it whole, so the
+        // vector needs no zeroing pass before a batch
+        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 0.0);
+        Gemm.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 0.0);
         if (!inputGradientNeeded) {
             return null;
         }

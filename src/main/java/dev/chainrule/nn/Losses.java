@@ -29,11 +29,16 @@ final class Losses {
 
     /**
      * The mean loss, and dL/da (or dL/dz for the fused losses) written into {@code grad}; the
-     * arithmetic runs in {@code workspace}, sized for {@code a}.
+     * arithmetic runs in {@code workspace}, sized for {@code a}. For the fused losses {@code a} is
+     * an output: the softmax or sigmoid comes out of the same loop as the loss (ND4J's softmax op
+     * cost a tenth of a W1 batch in op set-up alone), so the layer leaves it to this call.
      */
     static double valueAndGradient(Loss loss, INDArray z, INDArray a, INDArray y, INDArray grad, Workspace workspace) {
         double value = compute(loss, z, a, y, workspace, true);
         HeapCopy.write(workspace.gradient, grad, workspace.floats);
+        if (isFused(loss)) {
+            HeapCopy.write(workspace.activations, a, workspace.floats);
+        }
         return value;
     }
 
@@ -42,12 +47,14 @@ final class Losses {
         private final double[] targets;
         private final double[] outputs;
         private final double[] gradient;
+        private final double[] activations;
         private final float[] floats;
 
         Workspace(int length) {
             targets = new double[length];
             outputs = new double[length];
             gradient = new double[length];
+            activations = new double[length];
             floats = new float[length];
         }
     }
@@ -64,10 +71,10 @@ final class Losses {
         double[] outputs = work.outputs;
         HeapCopy.read(fromPreActivation ? zArray : aArray, outputs, work.floats);
         if (loss == Loss.CROSS_ENTROPY) {
-            return crossEntropy(outputs, y, rows, columns, g);
+            return crossEntropy(outputs, y, rows, columns, g, withGradient ? work.activations : null);
         }
         if (loss == Loss.BINARY_CROSS_ENTROPY) {
-            return binaryCrossEntropy(outputs, y, g);
+            return binaryCrossEntropy(outputs, y, g, withGradient ? work.activations : null);
         }
         double[] a = outputs;
         double sum = 0;
@@ -92,7 +99,7 @@ final class Losses {
     }
 
     /** Batch mean of {@code Σ_j y_j·(lse(z) − z_j)}; gradient {@code (softmax(z) − y)/rows}. */
-    private static double crossEntropy(double[] z, double[] y, int rows, int columns, double[] g) {
+    private static double crossEntropy(double[] z, double[] y, int rows, int columns, double[] g, double[] p) {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             int from = r * columns;
@@ -108,7 +115,9 @@ final class Losses {
             for (int j = from; j < from + columns; j++) {
                 sum += y[j] * (logSumExp - z[j]);
                 if (g != null) {
-                    g[j] = (Math.exp(z[j] - logSumExp) - y[j]) / rows;
+                    double probability = Math.exp(z[j] - logSumExp);
+                    g[j] = (probability - y[j]) / rows;
+                    p[j] = probability;
                 }
             }
         }
@@ -116,7 +125,7 @@ final class Losses {
     }
 
     /** Mean of {@code softplus(z) − z·y}; gradient {@code (σ(z) − y)/n}. */
-    private static double binaryCrossEntropy(double[] z, double[] y, double[] g) {
+    private static double binaryCrossEntropy(double[] z, double[] y, double[] g, double[] p) {
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
             double softplus = Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i])));
@@ -125,6 +134,7 @@ final class Losses {
                 double e = Math.exp(-Math.abs(z[i]));
                 double sigmoid = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
                 g[i] = (sigmoid - y[i]) / z.length;
+                p[i] = sigmoid;
             }
         }
         return sum / z.length;

@@ -158,8 +158,16 @@ public final class Network {
         checkTargets(targets, features.rows());
         INDArray current = features.dataType() == dataType ? features : features.castTo(dataType);
         INDArray y = targets.dataType() == dataType ? targets : targets.castTo(dataType);
-        for (Layer layer : layers) {
-            current = layer.forward(current, true, dropoutSeed);
+        boolean fused = Losses.isFused(spec.loss());
+        int last = layers.size() - 1;
+        for (int i = 0; i < last; i++) {
+            current = layers.get(i).forward(current, true, dropoutSeed);
+        }
+        if (fused) {
+            outputLayer.forwardPreActivation(current);
+            current = outputLayer.trainingOutput();
+        } else {
+            current = outputLayer.forward(current, true, dropoutSeed);
         }
         lastOutputs = current;
         LossBuffers lossBuffer = lossBuffers.forRows((int) features.rows());
@@ -167,9 +175,6 @@ public final class Network {
         double loss = Losses.valueAndGradient(spec.loss(), outputLayer.preActivation(), current, y, gradient,
                 lossBuffer.workspace()) + penalty();
 
-        buffer.gradients().assign(0);
-        boolean fused = Losses.isFused(spec.loss());
-        int last = layers.size() - 1;
         gradient = fused
                 ? outputLayer.backwardFromPreActivation(gradient, last > 0 || wantInputGradient)
                 : outputLayer.backward(gradient, last > 0 || wantInputGradient);
