@@ -19,6 +19,7 @@ final class DenseLayer implements Layer {
     private final INDArray weightGradient;
     private final INDArray biasGradient;
     private final BatchCache<Buffers> buffers;
+    private final Gemm.Addresses addresses = new Gemm.Addresses();
 
     private INDArray input;
     private Buffers current;
@@ -90,8 +91,8 @@ final class DenseLayer implements Layer {
         this.input = input;
         this.current = buffers.forRows((int) input.rows());
         // z = 1·b, then z += a·W: the bias broadcast as a rank-1 GEMM beats addiRowVector
-        Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0);
-        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0);
+        Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0, addresses);
+        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0, addresses);
         return current.z;
     }
 
@@ -116,12 +117,12 @@ final class DenseLayer implements Layer {
     INDArray backwardFromPreActivation(INDArray dz, boolean inputGradientNeeded) {
         // beta 0: each layer owns its slice of the gradient vector and writes it whole, so the
         // vector needs no zeroing pass before a batch
-        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 0.0);
-        Gemm.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 0.0);
+        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 0.0, addresses);
+        Gemm.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 0.0, addresses);
         if (!inputGradientNeeded) {
             return null;
         }
-        Gemm.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0);
+        Gemm.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0, addresses);
         return current.inputGradient;
     }
 
