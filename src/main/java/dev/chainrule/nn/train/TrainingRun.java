@@ -22,6 +22,7 @@ final class TrainingRun {
     private final LearningRateSchedule schedule;
     private final EarlyStoppingTracker tracker;
     private final EpochEvaluator evaluator;
+    private final FiniteCheck finiteParameters;
     private Progress progress = new Progress();
     private double[] scoreValues = new double[0];
     private float[] scoreFloats = new float[0];
@@ -37,6 +38,7 @@ final class TrainingRun {
         this.schedule = config.schedule() == null ? new LearningRateSchedule.Constant() : config.schedule();
         this.tracker = new EarlyStoppingTracker(config.earlyStopping());
         this.evaluator = new EpochEvaluator(network, source.isClassification());
+        this.finiteParameters = new FiniteCheck(network.parameterVector());
     }
 
     void restore(TrainerCheckpoint checkpoint) {
@@ -100,7 +102,7 @@ final class TrainingRun {
                 samplesThisRun += count;
                 listener.onBatch(new BatchProgress(epoch + 1, batch + 1, batches, progress.step, loss));
             }
-            if (!Double.isFinite(network.parameterVector().sumNumber().doubleValue())) {
+            if (!finiteParameters.test(network.parameterVector())) {
                 // a finite loss can still hide an overflow in the last update of the epoch
                 return outcome(TrainingOutcome.Status.DIVERGED, last, snapshot(), "parameters became non-finite in epoch "
                         + (epoch + 1) + " (step " + progress.step + "); training diverged, try a lower learning rate");
