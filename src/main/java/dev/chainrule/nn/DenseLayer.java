@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code z = a·W + b}, then the activation. Backward turns dL/da into dL/dz, then adds
- * {@code dW += aᵀ·dz} and {@code db += 1ᵀ·dz} (GEMMs with transpose flags, no transposed copies) and
+ * {@code z = a·W + b}, then the activation. Backward turns dL/da into dL/dz, then sets
+ * {@code dW = aᵀ·dz} and {@code db = 1ᵀ·dz} (GEMMs with transpose flags, no transposed copies) and
  * returns {@code dz·Wᵀ}.
  */
 final class DenseLayer implements Layer {
@@ -19,6 +19,7 @@ final class DenseLayer implements Layer {
     private final INDArray weightGradient;
     private final INDArray biasGradient;
     private final BatchCache<Buffers> buffers;
+    private final Gemm.Addresses addresses = new Gemm.Addresses();
 
     private INDArray input;
     private Buffers current;
@@ -73,12 +74,30 @@ final class DenseLayer implements Layer {
 
     @Override
     public INDArray forward(INDArray input, boolean training, long dropoutSeed) {
+        forwardPreActivation(input);
+        if (current.relu != null) {
+            current.relu.forward();
+        } else {
+            Activations.forward(activation, current.z, current.a);
+        }
+        return current.a;
+    }
+
+    /**
+     * The training forward pass up to {@code z}, leaving {@link #trainingOutput()} unset: a fused
+     * loss computes the output activations itself.
+     */
+    INDArray forwardPreActivation(INDArray input) {
         this.input = input;
         this.current = buffers.forRows((int) input.rows());
         // z = 1·b, then z += a·W: the bias broadcast as a rank-1 GEMM beats addiRowVector
-        Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0);
-        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0);
-        Activations.forward(activation, current.z, current.a);
+        Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0, addresses);
+        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0, addresses);
+        return current.z;
+    }
+
+    /** The activation array of the last training forward pass. */
+    INDArray trainingOutput() {
         return current.a;
     }
 
@@ -89,18 +108,21 @@ final class DenseLayer implements Layer {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradientNeeded) {
-        INDArray dz = Activations.backward(activation, current.z, current.a, outputGradient, current.scratch);
+        INDArray dz = current.relu != null && current.relu.backward(outputGradient) ? outputGradient
+                : Activations.backward(activation, current.z, current.a, outputGradient, current.scratch);
         return backwardFromPreActivation(dz, inputGradientNeeded);
     }
 
     /** Backward for a gradient already taken with respect to {@code z} (fused losses). */
     INDArray backwardFromPreActivation(INDArray dz, boolean inputGradientNeeded) {
-        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 1.0);
-        Gemm.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 1.0);
+        // beta 0: each layer owns its slice of the gradient vector and writes it whole, so the
+        // vector needs no zeroing pass before a batch
+        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 0.0, addresses);
+        Gemm.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 0.0, addresses);
         if (!inputGradientNeeded) {
             return null;
         }
-        Gemm.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0);
+        Gemm.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0, addresses);
         return current.inputGradient;
     }
 
@@ -130,6 +152,7 @@ final class DenseLayer implements Layer {
         final INDArray onesRow;
         final INDArray onesColumn;
         final INDArray inputGradient;
+        final HostRelu relu;
 
         Buffers(int rows, int inputs, int units, Activation activation, INDArray weights) {
             var type = weights.dataType();
@@ -139,6 +162,7 @@ final class DenseLayer implements Layer {
             onesRow = Nd4j.ones(type, 1, rows);
             onesColumn = Nd4j.ones(type, rows, 1);
             inputGradient = Nd4j.create(type, rows, inputs);
+            relu = activation == Activation.RELU && HostRelu.supports(type) ? new HostRelu(z, a) : null;
         }
     }
 }

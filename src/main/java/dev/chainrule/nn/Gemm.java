@@ -1,7 +1,11 @@
 package dev.chainrule.nn;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,6 +27,12 @@ final class Gemm {
     }
 
     static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
+        gemm(a, b, c, transA, transB, alpha, beta, null);
+    }
+
+    /** The same, taking the arrays' native addresses from {@code addresses} (null: looked up afresh). */
+    static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta,
+            Addresses addresses) {
         DataType type = c.dataType();
         boolean direct = (type == DataType.FLOAT || type == DataType.DOUBLE)
                 && a.dataType() == type && b.dataType() == type
@@ -42,17 +52,52 @@ final class Gemm {
         int opA = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int opB = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int order = openblas_nolapack.CblasRowMajor;
-        // data() of a view already starts at the view's offset
         if (type == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(order, opA, opB, m, n, k, (float) alpha,
-                    new FloatPointer(a.data().addressPointer()), leading(a),
-                    new FloatPointer(b.data().addressPointer()), leading(b), (float) beta,
-                    new FloatPointer(c.data().addressPointer()), leading(c));
+                    (FloatPointer) pointer(a, addresses), leading(a),
+                    (FloatPointer) pointer(b, addresses), leading(b), (float) beta,
+                    (FloatPointer) pointer(c, addresses), leading(c));
         } else {
             openblas_nolapack.cblas_dgemm(order, opA, opB, m, n, k, alpha,
-                    new DoublePointer(a.data().addressPointer()), leading(a),
-                    new DoublePointer(b.data().addressPointer()), leading(b), beta,
-                    new DoublePointer(c.data().addressPointer()), leading(c));
+                    (DoublePointer) pointer(a, addresses), leading(a),
+                    (DoublePointer) pointer(b, addresses), leading(b), beta,
+                    (DoublePointer) pointer(c, addresses), leading(c));
+        }
+    }
+
+    private static Pointer pointer(INDArray x, Addresses addresses) {
+        return addresses == null ? Addresses.typed(x) : addresses.of(x);
+    }
+
+    /**
+     * Typed native pointers of the arrays one layer's training pass multiplies, kept by identity.
+     * Asking ND4J for an array's address crosses JNI and allocates four objects, and a W1 batch
+     * makes 27 such requests; the training arrays are the same every batch (weights, gradient views,
+     * the work arrays of each batch size), so each is asked once. Bounded: the batch arrays of an
+     * earlier training run of the same network drop out when it fills.
+     */
+    static final class Addresses {
+
+        private static final int CAPACITY = 32;
+
+        private final Map<INDArray, Pointer> pointers = new IdentityHashMap<>();
+
+        Pointer of(INDArray x) {
+            Pointer pointer = pointers.get(x);
+            if (pointer == null) {
+                if (pointers.size() >= CAPACITY) {
+                    pointers.clear();
+                }
+                pointer = typed(x);
+                pointers.put(x, pointer);
+            }
+            return pointer;
+        }
+
+        // data() of a view already starts at the view's offset
+        static Pointer typed(INDArray x) {
+            return x.dataType() == DataType.FLOAT ? new FloatPointer(x.data().addressPointer())
+                    : new DoublePointer(x.data().addressPointer());
         }
     }
 

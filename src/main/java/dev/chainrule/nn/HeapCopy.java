@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Bulk copies between ND4J arrays and Java {@code double[]}s. ND4J's CPU ops cost tens of
+ * Bulk copies between ND4J arrays and Java {@code double[]}s or {@code float[]}s. ND4J's CPU ops cost tens of
  * microseconds each whatever their size, and a few of its element-wise ops (square root, division)
  * are slow even on large arrays; small outputs (losses, accuracies) and fused update loops are
  * cheaper as plain Java loops over a copy.
@@ -50,6 +50,25 @@ public final class HeapCopy {
             buffer[i] = (float) values[i];
         }
         array.data().asNioFloat().put(buffer, 0, values.length);
+    }
+
+    /** Fills {@code into} with the row-major values of {@code array}, converted to float if need be. */
+    public static void read(INDArray array, float[] into) {
+        INDArray flat = contiguous(array, into.length);
+        if (flat.dataType() != DataType.FLOAT) {
+            flat = flat.castTo(DataType.FLOAT);
+        }
+        flat.data().asNioFloat().get(into, 0, into.length);
+    }
+
+    /** Writes {@code values} into {@code array}, a float array that owns its memory (not a view). */
+    public static void write(float[] values, INDArray array) {
+        if (array.isView() || array.ordering() != 'c' || array.length() != values.length
+                || array.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("cannot write " + values.length + " floats into "
+                    + array.shapeInfoToString());
+        }
+        array.data().asNioFloat().put(values, 0, values.length);
     }
 
     private static INDArray contiguous(INDArray array, int expected) {

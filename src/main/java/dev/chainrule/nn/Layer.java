@@ -19,7 +19,7 @@ interface Layer {
     INDArray forward(INDArray input, boolean training, long dropoutSeed);
 
     /**
-     * Takes dL/d(output), which it may overwrite, and adds this layer's parameter gradients into the
+     * Takes dL/d(output), which it may overwrite, and writes this layer's parameter gradients into the
      * gradient views; returns dL/d(input), or null when {@code inputGradientNeeded} is false.
      */
     INDArray backward(INDArray outputGradient, boolean inputGradientNeeded);

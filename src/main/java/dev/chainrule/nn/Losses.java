@@ -24,29 +24,59 @@ final class Losses {
 
     /** The mean loss of outputs {@code a} (pre-activations {@code z}) against targets {@code y}. */
     static double value(Loss loss, INDArray z, INDArray a, INDArray y) {
-        return compute(loss, z, a, y, null);
+        return compute(loss, z, a, y, new Workspace(Math.toIntExact(a.length())), false);
     }
 
-    /** The mean loss, and dL/da (or dL/dz for the fused losses) written into {@code grad}. */
-    static double valueAndGradient(Loss loss, INDArray z, INDArray a, INDArray y, INDArray grad) {
-        double[] gradient = new double[Math.toIntExact(a.length())];
-        double value = compute(loss, z, a, y, gradient);
-        HeapCopy.write(gradient, grad, null);
+    /**
+     * The mean loss, and dL/da (or dL/dz for the fused losses) written into {@code grad}; the
+     * arithmetic runs in {@code workspace}, sized for {@code a}. For the fused losses {@code a} is
+     * an output: the softmax or sigmoid comes out of the same loop as the loss (ND4J's softmax op
+     * cost a tenth of a W1 batch in op set-up alone), so the layer leaves it to this call.
+     */
+    static double valueAndGradient(Loss loss, INDArray z, INDArray a, INDArray y, INDArray grad, Workspace workspace) {
+        double value = compute(loss, z, a, y, workspace, true);
+        HeapCopy.write(workspace.gradient, grad, workspace.floats);
+        if (isFused(loss)) {
+            HeapCopy.write(workspace.activations, a, workspace.floats);
+        }
         return value;
     }
 
-    private static double compute(Loss loss, INDArray zArray, INDArray aArray, INDArray yArray, double[] g) {
+    /** Heap arrays for one output shape, reused by every batch of that size. */
+    static final class Workspace {
+        private final double[] targets;
+        private final double[] outputs;
+        private final double[] gradient;
+        private final double[] activations;
+        private final float[] floats;
+
+        Workspace(int length) {
+            targets = new double[length];
+            outputs = new double[length];
+            gradient = new double[length];
+            activations = new double[length];
+            floats = new float[length];
+        }
+    }
+
+    private static double compute(Loss loss, INDArray zArray, INDArray aArray, INDArray yArray, Workspace work,
+            boolean withGradient) {
         int rows = (int) aArray.rows();
         int columns = (int) aArray.columns();
-        double[] y = HeapCopy.read(yArray);
+        double[] y = work.targets;
+        HeapCopy.read(yArray, y, work.floats);
+        double[] g = withGradient ? work.gradient : null;
         double elements = (double) rows * columns;
+        boolean fromPreActivation = isFused(loss);
+        double[] outputs = work.outputs;
+        HeapCopy.read(fromPreActivation ? zArray : aArray, outputs, work.floats);
         if (loss == Loss.CROSS_ENTROPY) {
-            return crossEntropy(HeapCopy.read(zArray), y, rows, columns, g);
+            return crossEntropy(outputs, y, rows, columns, g, withGradient ? work.activations : null);
         }
         if (loss == Loss.BINARY_CROSS_ENTROPY) {
-            return binaryCrossEntropy(HeapCopy.read(zArray), y, g);
+            return binaryCrossEntropy(outputs, y, g, withGradient ? work.activations : null);
         }
-        double[] a = HeapCopy.read(aArray);
+        double[] a = outputs;
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             double d = a[i] - y[i];
@@ -69,7 +99,7 @@ final class Losses {
     }
 
     /** Batch mean of {@code Σ_j y_j·(lse(z) − z_j)}; gradient {@code (softmax(z) − y)/rows}. */
-    private static double crossEntropy(double[] z, double[] y, int rows, int columns, double[] g) {
+    private static double crossEntropy(double[] z, double[] y, int rows, int columns, double[] g, double[] p) {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             int from = r * columns;
@@ -85,7 +115,9 @@ final class Losses {
             for (int j = from; j < from + columns; j++) {
                 sum += y[j] * (logSumExp - z[j]);
                 if (g != null) {
-                    g[j] = (Math.exp(z[j] - logSumExp) - y[j]) / rows;
+                    double probability = Math.exp(z[j] - logSumExp);
+                    g[j] = (probability - y[j]) / rows;
+                    p[j] = probability;
                 }
             }
         }
@@ -93,7 +125,7 @@ final class Losses {
     }
 
     /** Mean of {@code softplus(z) − z·y}; gradient {@code (σ(z) − y)/n}. */
-    private static double binaryCrossEntropy(double[] z, double[] y, double[] g) {
+    private static double binaryCrossEntropy(double[] z, double[] y, double[] g, double[] p) {
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
             double softplus = Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i])));
@@ -102,6 +134,7 @@ final class Losses {
                 double e = Math.exp(-Math.abs(z[i]));
                 double sigmoid = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
                 g[i] = (sigmoid - y[i]) / z.length;
+                p[i] = sigmoid;
             }
         }
         return sum / z.length;

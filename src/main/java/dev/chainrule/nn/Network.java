@@ -27,7 +27,7 @@ public final class Network {
     private final List<Layer> layers;
     private final List<DenseLayer> denseLayers;
     private final DenseLayer outputLayer;
-    private final BatchCache<INDArray> lossGradients;
+    private final BatchCache<LossBuffers> lossBuffers;
     private INDArray lastOutputs;
     private INDArray lastInputGradient;
 
@@ -65,7 +65,8 @@ public final class Network {
         this.denseLayers = List.copyOf(dense);
         this.outputLayer = (DenseLayer) built.get(built.size() - 1);
         int outputs = width;
-        this.lossGradients = new BatchCache<>(rows -> Nd4j.create(dataType, rows, outputs));
+        this.lossBuffers = new BatchCache<>(rows -> new LossBuffers(Nd4j.create(dataType, rows, outputs),
+                new Losses.Workspace(rows * outputs)));
     }
 
     public static Network create(NetworkSpec spec, Precision precision) {
@@ -157,17 +158,23 @@ public final class Network {
         checkTargets(targets, features.rows());
         INDArray current = features.dataType() == dataType ? features : features.castTo(dataType);
         INDArray y = targets.dataType() == dataType ? targets : targets.castTo(dataType);
-        for (Layer layer : layers) {
-            current = layer.forward(current, true, dropoutSeed);
-        }
-        lastOutputs = current;
-        INDArray gradient = lossGradients.forRows((int) features.rows());
-        double loss = Losses.valueAndGradient(spec.loss(), outputLayer.preActivation(), current, y, gradient)
-                + penalty();
-
-        buffer.gradients().assign(0);
         boolean fused = Losses.isFused(spec.loss());
         int last = layers.size() - 1;
+        for (int i = 0; i < last; i++) {
+            current = layers.get(i).forward(current, true, dropoutSeed);
+        }
+        if (fused) {
+            outputLayer.forwardPreActivation(current);
+            current = outputLayer.trainingOutput();
+        } else {
+            current = outputLayer.forward(current, true, dropoutSeed);
+        }
+        lastOutputs = current;
+        LossBuffers lossBuffer = lossBuffers.forRows((int) features.rows());
+        INDArray gradient = lossBuffer.gradient();
+        double loss = Losses.valueAndGradient(spec.loss(), outputLayer.preActivation(), current, y, gradient,
+                lossBuffer.workspace()) + penalty();
+
         gradient = fused
                 ? outputLayer.backwardFromPreActivation(gradient, last > 0 || wantInputGradient)
                 : outputLayer.backward(gradient, last > 0 || wantInputGradient);
@@ -177,6 +184,10 @@ public final class Network {
         lastInputGradient = gradient;
         addPenaltyGradient();
         return loss;
+    }
+
+    /** dL/d(outputs) of one batch size and the heap arrays its loss is computed in. */
+    private record LossBuffers(INDArray gradient, Losses.Workspace workspace) {
     }
 
     /** Output activations of the last {@link #computeGradients} call (valid until the next call). */

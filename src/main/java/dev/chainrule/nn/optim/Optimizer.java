@@ -24,9 +24,9 @@ public interface Optimizer {
         if (spec instanceof OptimizerSpec.Sgd sgd) {
             return new Sgd(sgd, size, dataType);
         } else if (spec instanceof OptimizerSpec.Adam adam) {
-            return new Adam(adam, size);
+            return new Adam(adam, size, dataType);
         } else if (spec instanceof OptimizerSpec.RmsProp rmsProp) {
-            return new RmsProp(rmsProp, size);
+            return new RmsProp(rmsProp, size, dataType);
         }
         throw new IllegalArgumentException("unknown optimizer " + spec);
     }

@@ -1,5 +1,7 @@
 package dev.chainrule.nn.optim;
 
+import org.nd4j.linalg.api.buffer.DataType;
+
 /**
  * PyTorch's RMSprop (not centred): {@code v = α·v + (1−α)·g²}; with momentum μ,
  * {@code buf = μ·buf + g/(sqrt(v) + ε)} and {@code p −= lr·buf}; without, {@code p −= lr·g/(sqrt(v) + ε)}.
@@ -11,8 +13,8 @@ final class RmsProp extends FusedLoopOptimizer {
     private final double momentum;
     private final double weightDecay;
 
-    RmsProp(OptimizerSpec.RmsProp spec, long size) {
-        super(spec.momentum() > 0 ? 2 : 1, size);
+    RmsProp(OptimizerSpec.RmsProp spec, long size, DataType dataType) {
+        super(spec.momentum() > 0 ? 2 : 1, size, dataType);
         if (!(spec.alpha() >= 0 && spec.alpha() < 1 && spec.epsilon() > 0 && spec.momentum() >= 0
                 && spec.momentum() < 1)) {
             throw new IllegalArgumentException("RMSprop needs alpha and momentum in [0, 1) and epsilon > 0");
@@ -35,6 +37,32 @@ final class RmsProp extends FusedLoopOptimizer {
                 scaled = state[1][i];
             }
             p[i] -= learningRate * scaled;
+        }
+    }
+
+    @Override
+    void update(float[] p, float[] g, float[][] state, double learningRate, long t) {
+        float[] v = state[0];
+        float a = (float) alpha;
+        float oneMinusA = (float) (1 - alpha);
+        float eps = (float) epsilon;
+        float decay = (float) weightDecay;
+        float rate = (float) learningRate;
+        if (momentum > 0) {
+            float[] buf = state[1];
+            float mu = (float) momentum;
+            for (int i = 0; i < p.length; i++) {
+                float gi = g[i] + decay * p[i];
+                v[i] = a * v[i] + oneMinusA * gi * gi;
+                buf[i] = mu * buf[i] + gi / ((float) Math.sqrt(v[i]) + eps);
+                p[i] -= rate * buf[i];
+            }
+            return;
+        }
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i] + decay * p[i];
+            v[i] = a * v[i] + oneMinusA * gi * gi;
+            p[i] -= rate * gi / ((float) Math.sqrt(v[i]) + eps);
         }
     }
 }

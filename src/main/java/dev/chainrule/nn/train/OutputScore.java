@@ -15,7 +15,12 @@ final class OutputScore {
 
     /** Correct predictions, {@code classOf[i]} being the true class of output row i. */
     static long correct(INDArray outputs, IntLookup classOf) {
-        double[] values = HeapCopy.read(outputs);
+        return correct(outputs, classOf, new double[Math.toIntExact(outputs.length())], null);
+    }
+
+    /** The same, reading the outputs into {@code values} (their length) with {@code floats} as scratch. */
+    static long correct(INDArray outputs, IntLookup classOf, double[] values, float[] floats) {
+        HeapCopy.read(outputs, values, floats);
         int columns = (int) outputs.columns();
         long correct = 0;
         for (int row = 0; row < values.length / columns; row++) {

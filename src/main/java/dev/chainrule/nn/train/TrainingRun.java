@@ -22,7 +22,10 @@ final class TrainingRun {
     private final LearningRateSchedule schedule;
     private final EarlyStoppingTracker tracker;
     private final EpochEvaluator evaluator;
+    private final FiniteCheck finiteParameters;
     private Progress progress = new Progress();
+    private double[] scoreValues = new double[0];
+    private float[] scoreFloats = new float[0];
 
     TrainingRun(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
             TrainingListener listener) {
@@ -35,6 +38,7 @@ final class TrainingRun {
         this.schedule = config.schedule() == null ? new LearningRateSchedule.Constant() : config.schedule();
         this.tracker = new EarlyStoppingTracker(config.earlyStopping());
         this.evaluator = new EpochEvaluator(network, source.isClassification());
+        this.finiteParameters = new FiniteCheck(network.parameterVector());
     }
 
     void restore(TrainerCheckpoint checkpoint) {
@@ -98,7 +102,7 @@ final class TrainingRun {
                 samplesThisRun += count;
                 listener.onBatch(new BatchProgress(epoch + 1, batch + 1, batches, progress.step, loss));
             }
-            if (!Double.isFinite(network.parameterVector().sumNumber().doubleValue())) {
+            if (!finiteParameters.test(network.parameterVector())) {
                 // a finite loss can still hide an overflow in the last update of the epoch
                 return outcome(TrainingOutcome.Status.DIVERGED, last, snapshot(), "parameters became non-finite in epoch "
                         + (epoch + 1) + " (step " + progress.step + "); training diverged, try a lower learning rate");
@@ -119,7 +123,13 @@ final class TrainingRun {
 
     private double batchMetric(INDArray outputs, INDArray targets, int[] order, int from) {
         if (source.isClassification()) {
-            return OutputScore.correct(outputs, i -> source.classOf(order[from + i]));
+            int length = Math.toIntExact(outputs.length());
+            if (scoreValues.length != length) {
+                // only the full and the last partial batch sizes occur: twice per epoch at most
+                scoreValues = new double[length];
+                scoreFloats = new float[length];
+            }
+            return OutputScore.correct(outputs, i -> source.classOf(order[from + i]), scoreValues, scoreFloats);
         }
         return OutputScore.squaredError(outputs, targets);
     }
