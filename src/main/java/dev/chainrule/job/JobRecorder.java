@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.chainrule.nn.train.EpochMetrics;
 import dev.chainrule.ops.JobMetrics;
@@ -59,7 +61,7 @@ class JobRecorder {
         if (checkpoint != null) {
             store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, score(bestMetric, m), parameters, Instant.now()));
         }
-        this.metrics.epochFinished(Duration.ofMillis(m.durationMs()), m.samplesPerSecond());
+        afterCommit(() -> this.metrics.epochFinished(Duration.ofMillis(m.durationMs()), m.samplesPerSecond()));
         return true;
     }
 
@@ -87,8 +89,18 @@ class JobRecorder {
         if (parameters != null) {
             artifacts.findById(jobId).orElseThrow().replaceParameters(parameters);
         }
-        metrics.jobFinished(status.jsonName());
+        afterCommit(() -> metrics.jobFinished(status.jsonName()));
         return true;
+    }
+
+    /** Counters must not count an epoch or an ending whose transaction rolls back. */
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private void store(UUID jobId, StoredCheckpoint checkpoint) {

@@ -19,7 +19,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.chainrule.nn.train.EpochMetrics;
@@ -42,8 +44,13 @@ class JobPersistenceTest {
         }
 
         @Bean
-        JobMetrics jobMetrics() {
-            return new JobMetrics(new SimpleMeterRegistry());
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        JobMetrics jobMetrics(SimpleMeterRegistry registry) {
+            return new JobMetrics(registry);
         }
     }
 
@@ -57,6 +64,10 @@ class JobPersistenceTest {
     StoredCheckpointRepository checkpoints;
     @Autowired
     JobRecorder recorder;
+    @Autowired
+    SimpleMeterRegistry meters;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private static final Instant LONG_AGO = Instant.now().minus(Duration.ofDays(1));
 
@@ -112,6 +123,22 @@ class JobPersistenceTest {
                 .contains(id);
         assertThat(jobs.claim(id, "b", Instant.now(), Instant.now().plusSeconds(1))).isEqualTo(1);
         assertThat(jobs.findById(id).orElseThrow().owner()).isEqualTo("b");
+    }
+
+    @Test
+    void metricsCountOnlyEpochsWhoseTransactionCommitted() {
+        UUID id = runningJob("a");
+        double before = meters.counter("chainrule.epochs.trained").count();
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, "val_loss");
+            tx.setRollbackOnly();
+        });
+        assertThat(meters.counter("chainrule.epochs.trained").count()).isEqualTo(before);
+        assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
+
+        recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, "val_loss");
+        assertThat(meters.counter("chainrule.epochs.trained").count()).isEqualTo(before + 1);
     }
 
     @Test
