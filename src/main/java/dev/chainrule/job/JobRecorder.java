@@ -59,7 +59,7 @@ class JobRecorder {
         }
         artifacts.findById(jobId).orElseThrow().replaceParameters(parameters);
         if (checkpoint != null) {
-            store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, score(bestMetric, m), parameters, Instant.now()));
+            store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, score(bestMetric, m), Instant.now()));
         }
         afterCommit(() -> this.metrics.epochFinished(Duration.ofMillis(m.durationMs()), m.samplesPerSecond()));
         return true;
@@ -70,12 +70,12 @@ class JobRecorder {
      * and hands the job back to the queue.
      */
     @Transactional
-    boolean suspend(UUID jobId, String owner, TrainerCheckpoint checkpoint, byte[] parameters) {
+    boolean suspend(UUID jobId, String owner, TrainerCheckpoint checkpoint) {
         if (jobs.requeue(jobId, owner) == 0) {
             return false;
         }
         if (checkpoint != null) {
-            store(jobId, new StoredCheckpoint(jobId, checkpoint, null, null, parameters, Instant.now()));
+            store(jobId, new StoredCheckpoint(jobId, checkpoint, null, null, Instant.now()));
         }
         return true;
     }

@@ -41,15 +41,11 @@ class StoredCheckpoint {
     @JdbcTypeCode(SqlTypes.VARBINARY)
     @Column(nullable = false)
     private byte[] state;
-    @JdbcTypeCode(SqlTypes.VARBINARY)
-    @Column(nullable = false)
-    private byte[] parameters;
 
     protected StoredCheckpoint() {
     }
 
-    StoredCheckpoint(UUID jobId, TrainerCheckpoint checkpoint, Metrics metrics, Double score, byte[] parameters,
-            Instant createdAt) {
+    StoredCheckpoint(UUID jobId, TrainerCheckpoint checkpoint, Metrics metrics, Double score, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.jobId = jobId;
         this.epoch = checkpoint.epochsCompleted();
@@ -57,7 +53,6 @@ class StoredCheckpoint {
         this.state = checkpoint.payload();
         this.metrics = metrics;
         this.score = score;
-        this.parameters = parameters;
         this.createdAt = createdAt;
     }
 
@@ -87,10 +82,6 @@ class StoredCheckpoint {
 
     Metrics metrics() {
         return metrics;
-    }
-
-    byte[] parameters() {
-        return parameters;
     }
 
     void markBest(boolean best) {

@@ -128,7 +128,7 @@ final class TrainingRun implements TrainingListener {
         if (shuttingDown) {
             log.info("Job {} suspended at epoch {} batch {}; it resumes on the next start", jobId,
                     outcome.checkpoint().epochsCompleted(), outcome.checkpoint().batchesIntoEpoch());
-            return recorder.suspend(jobId, owner, outcome.checkpoint(), parameters(job.network()));
+            return recorder.suspend(jobId, owner, outcome.checkpoint());
         }
         return recorder.finish(jobId, owner, JobStatus.FAILED, "The job ran longer than maxRuntimeSeconds ("
                 + job.options().maxRuntimeSeconds() + " s since it first started) and was stopped after "

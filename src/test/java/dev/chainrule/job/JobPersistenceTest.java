@@ -195,7 +195,7 @@ class JobPersistenceTest {
         UUID id = runningJob("a");
         recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss");
 
-        assertThat(recorder.suspend(id, "a", snapshot(1, 3), new byte[] { 9 })).isTrue();
+        assertThat(recorder.suspend(id, "a", snapshot(1, 3))).isTrue();
 
         Job job = jobs.findById(id).orElseThrow();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
