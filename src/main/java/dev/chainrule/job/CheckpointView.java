@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 record CheckpointView(int epoch, int batch, Instant createdAt, MetricsView metrics, boolean best) {
 
-    static CheckpointView of(StoredCheckpoint c) {
+    static CheckpointView of(CheckpointSummary c) {
         return new CheckpointView(c.epoch(), c.batch(), c.createdAt(), MetricsView.of(c.metrics()), c.best());
     }
 }

@@ -104,23 +104,26 @@ class JobRecorder {
     }
 
     private void store(UUID jobId, StoredCheckpoint checkpoint) {
-        List<StoredCheckpoint> existing = checkpoints.findByJobIdOrderByEpochDescBatchDesc(jobId);
+        List<CheckpointSummary> existing = checkpoints.findSummariesNewestFirst(jobId);
         // A deterministic replay reaches the same position with the same state: keep the stored one.
         if (existing.stream().anyMatch(c -> c.epoch() == checkpoint.epoch() && c.batch() == checkpoint.batch())) {
             return;
         }
-        List<StoredCheckpoint> all = new ArrayList<>(existing);
-        all.add(0, checkpoints.save(checkpoint));
-        StoredCheckpoint best = all.stream().filter(c -> c.score() != null)
-                .min(Comparator.comparingDouble(StoredCheckpoint::score).thenComparingInt(StoredCheckpoint::epoch))
+        checkpoints.save(checkpoint);
+        List<CheckpointSummary> all = new ArrayList<>(existing);
+        all.add(0, new CheckpointSummary(checkpoint.id(), checkpoint.epoch(), checkpoint.batch(),
+                checkpoint.createdAt(), false, checkpoint.score(), checkpoint.metrics()));
+        CheckpointSummary best = all.stream().filter(c -> c.score() != null)
+                .min(Comparator.comparingDouble(CheckpointSummary::score).thenComparingInt(CheckpointSummary::epoch))
                 .orElse(null);
-        for (int i = 0; i < all.size(); i++) {
-            StoredCheckpoint c = all.get(i);
-            c.markBest(c == best);
-            if (i >= properties.keepCheckpoints() && c != best) {
-                checkpoints.delete(c);
+        List<UUID> stale = new ArrayList<>();
+        for (int i = properties.keepCheckpoints(); i < all.size(); i++) {
+            if (all.get(i) != best) {
+                stale.add(all.get(i).id());
             }
         }
+        checkpoints.markBest(jobId, best == null ? null : best.id());
+        checkpoints.deleteAllByIdInBatch(stale);
     }
 
     /** Lower is better: losses as they are, accuracies negated; null when the epoch lacks the metric. */

@@ -1,6 +1,8 @@
 package dev.chainrule.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -94,7 +96,10 @@ class JobService {
 
     List<CheckpointView> checkpoints(UUID id) {
         find(id);
-        return checkpoints.findByJobIdOrderByEpoch(id).stream().map(CheckpointView::of).toList();
+        List<CheckpointView> views = new ArrayList<>(
+                checkpoints.findSummariesNewestFirst(id).stream().map(CheckpointView::of).toList());
+        Collections.reverse(views);
+        return views;
     }
 
     List<LayerParameters> parameters(UUID id) {

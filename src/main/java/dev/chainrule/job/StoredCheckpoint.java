@@ -84,10 +84,6 @@ class StoredCheckpoint {
         return metrics;
     }
 
-    void markBest(boolean best) {
-        this.best = best;
-    }
-
     TrainerCheckpoint toTrainerCheckpoint() {
         return new TrainerCheckpoint(epoch, batch, state);
     }
