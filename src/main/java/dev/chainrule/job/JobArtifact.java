@@ -53,9 +53,4 @@ class JobArtifact {
     long version() {
         return version;
     }
-
-    void replaceParameters(byte[] encoded) {
-        this.parameters = encoded;
-        this.version++;
-    }
 }

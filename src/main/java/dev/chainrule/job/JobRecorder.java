@@ -57,7 +57,7 @@ class JobRecorder {
         if (!epochs.existsByJobIdAndEpoch(jobId, m.epoch())) {
             epochs.save(new EpochRecord(jobId, m));
         }
-        artifacts.findById(jobId).orElseThrow().replaceParameters(parameters);
+        artifacts.replaceParameters(jobId, parameters);
         if (checkpoint != null) {
             store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, score(bestMetric, m), Instant.now()));
         }
@@ -87,7 +87,7 @@ class JobRecorder {
             return false;
         }
         if (parameters != null) {
-            artifacts.findById(jobId).orElseThrow().replaceParameters(parameters);
+            artifacts.replaceParameters(jobId, parameters);
         }
         afterCommit(() -> metrics.jobFinished(status.jsonName()));
         return true;
