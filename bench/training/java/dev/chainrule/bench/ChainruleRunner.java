@@ -2,6 +2,7 @@ package dev.chainrule.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -52,7 +53,7 @@ final class ChainruleRunner implements EngineRunner {
      */
     Measurement hotLoop(Workload workload, int warmupRounds, int timedRounds) {
         Network network = Network.create(spec(workload.widths()), Precision.FLOAT32);
-        Optimizer optimizer = Optimizer.create(optimizer(workload), network.parameterVector().length(),
+        Optimizer optimizer = network.kernels().optimizer(optimizer(workload), network.parameterVector().length(),
                 network.dataType());
         int batch = workload.batchSize();
         INDArray x = workload.data().features().get(
@@ -105,7 +106,8 @@ final class ChainruleRunner implements EngineRunner {
 
     /**
      * Times rounds at epoch ends and meters allocation between consecutive batches of one epoch, so
-     * that the per-epoch snapshot the trainer hands to listeners is not counted as a batch's cost.
+     * that the per-epoch work is not counted as a batch's cost. It takes the epoch's checkpoint, as a
+     * job that checkpoints every epoch does.
      */
     private static final class RoundClock implements TrainingListener {
 
@@ -128,7 +130,8 @@ final class ChainruleRunner implements EngineRunner {
         }
 
         @Override
-        public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+        public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
+            checkpoint.get();
             if (metrics.epoch() % epochsPerRound != 0) {
                 return;
             }

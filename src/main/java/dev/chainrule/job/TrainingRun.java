@@ -3,6 +3,7 @@ package dev.chainrule.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,11 +91,11 @@ final class TrainingRun implements TrainingListener {
     }
 
     @Override
-    public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+    public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
         JobOptions options = job.options();
         boolean due = metrics.epoch() % options.checkpointEvery() == 0 || metrics.epoch() == options.epochs();
         progress = metrics.epoch() / (double) options.epochs();
-        if (!recorder.recordEpoch(jobId, owner, metrics, step, progress, due ? checkpoint : null,
+        if (!recorder.recordEpoch(jobId, owner, metrics, step, progress, due ? checkpoint.get() : null,
                 parameters(job.network()), options.bestMetric())) {
             markLost();
         }

@@ -1,44 +1,149 @@
 package dev.chainrule.nn;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import dev.chainrule.nn.kernel.ActivationKernel;
+import dev.chainrule.nn.kernel.BatchCache;
+import dev.chainrule.nn.kernel.Kernels;
+import dev.chainrule.nn.kernel.MatrixKernel;
+
 /**
- * {@code z = a·W + b}, then the activation. Backward turns dL/da into dL/dz, then sets
- * {@code dW = aᵀ·dz} and {@code db = 1ᵀ·dz} (GEMMs with transpose flags, no transposed copies) and
- * returns {@code dz·Wᵀ}.
+ * A fully connected layer, W shaped [inputs, units]:
+ *
+ * <pre>
+ * forward    z     = x·W + b
+ *            a     = f(z)
+ * backward   dL/dz = f'(z) ⊙ dL/da
+ *            dL/dW = xᵀ·dL/dz
+ *            dL/db = Σ_rows dL/dz
+ *            dL/dx = dL/dz·Wᵀ          (for the layer below)
+ * </pre>
+ *
+ * The products take transpose flags, so no transposed copy is made. For the identity, {@code a} is
+ * {@code z} and dL/dz is dL/da (no copies). The network's output layer is built with the identity:
+ * its activation belongs to the {@link OutputLoss} after it.
  */
 final class DenseLayer implements Layer {
 
-    private final int index;
+    private final String description;
     private final int inputs;
     private final int units;
     private final Activation activation;
-    private final INDArray weights;
-    private final INDArray bias;
-    private final INDArray weightGradient;
-    private final INDArray biasGradient;
-    private final BatchCache<Buffers> buffers;
-    private final Gemm.Addresses addresses = new Gemm.Addresses();
+    private final Parameter weights;
+    private final Parameter bias;
+    private final MatrixKernel matrix;
+    private final ActivationKernel f;
+    private final BatchCache<Pass> passes;
+    private Pass last;
 
-    private INDArray input;
-    private Buffers current;
-
-    DenseLayer(int index, int inputs, int units, Activation activation, ParameterBuffer parameters, long offset) {
-        this.index = index;
+    DenseLayer(String description, int inputs, int units, Activation activation, ParameterBuffer parameters,
+            Kernels kernels, DataType dataType) {
+        this.description = description;
         this.inputs = inputs;
         this.units = units;
         this.activation = activation;
-        long weightCount = (long) inputs * units;
-        this.weights = parameters.parameterView(offset, inputs, units);
-        this.bias = parameters.parameterView(offset + weightCount, 1, units);
-        this.weightGradient = parameters.gradientView(offset, inputs, units);
-        this.biasGradient = parameters.gradientView(offset + weightCount, 1, units);
-        this.buffers = new BatchCache<>(rows -> new Buffers(rows, inputs, units, activation, weights));
+        this.weights = parameters.declare("weights", inputs, units, true);
+        this.bias = parameters.declare("bias", 1, units, false);
+        this.matrix = kernels.matrix();
+        this.f = kernels.activation(activation);
+        this.passes = new BatchCache<>(rows -> new Pass(rows, inputs, units, activation, dataType));
     }
 
-    static long parameterCount(int inputs, int units) {
-        return (long) inputs * units + units;
+    @Override
+    public INDArray forward(INDArray x, long batchSeed) {
+        Pass p = passes.forRows((int) x.rows());
+        p.x = x;
+        matrix.affine(x, weights.value(), bias.value(), p.z);
+        f.forward(p.z, p.a);
+        last = p;
+        return p.a;
+    }
+
+    @Override
+    public INDArray backward(INDArray dA, boolean inputGradientNeeded) {
+        Pass p = last;
+        p.dA = dA;
+        p.dZ = activation == Activation.IDENTITY ? dA : p.ownDZ;
+        f.backward(p.z, p.a, dA, p.dZ);
+        matrix.multiply(p.x, true, p.dZ, false, weights.gradient());
+        matrix.sumRows(p.dZ, bias.gradient());
+        p.dX = null;
+        if (inputGradientNeeded) {
+            matrix.multiply(p.dZ, false, weights.value(), true, p.ownDX);
+            p.dX = p.ownDX;
+        }
+        return p.dX;
+    }
+
+    @Override
+    public INDArray infer(INDArray x) {
+        INDArray z = matrix.affine(x, weights.value(), bias.value());
+        if (activation == Activation.IDENTITY) {
+            return z;
+        }
+        INDArray a = f.apply(z);
+        z.close();
+        return a;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    /** Weights from the scheme's distribution for this layer's fan-in and fan-out; biases stay zero. */
+    @Override
+    public void initialize(WeightInit scheme, SplittableRandom random) {
+        double[] values = WeightInitializer.draw(scheme, inputs, units, random);
+        try (INDArray drawn = Nd4j.createFromArray(values)) {
+            weights.value().assign(drawn.reshape(inputs, units));
+        }
+    }
+
+    @Override
+    public LayerParameters exportParameters() {
+        return new LayerParameters(weights.value().toDoubleMatrix(), bias.value().toDoubleVector());
+    }
+
+    @Override
+    public void importParameters(LayerParameters entry) {
+        double[][] w = entry.weights();
+        double[] b = entry.bias();
+        boolean rectangular = w != null && Arrays.stream(w).allMatch(row -> row != null && row.length == units);
+        if (!rectangular || w.length != inputs) {
+            throw new IllegalArgumentException(describe() + " expects weights of shape [" + inputs + ", " + units
+                    + "] but got " + describeShape(w));
+        }
+        if (b == null || b.length != units) {
+            throw new IllegalArgumentException(describe() + " expects bias of shape [" + units + "] but got ["
+                    + (b == null ? "null" : b.length) + "]");
+        }
+        try (INDArray wArray = Nd4j.createFromArray(w); INDArray bArray = Nd4j.createFromArray(b)) {
+            weights.value().assign(wArray);
+            bias.value().assign(bArray.reshape(1, b.length));
+        }
+    }
+
+    private static String describeShape(double[][] w) {
+        if (w == null) {
+            return "null";
+        }
+        String widths = Arrays.stream(w).mapToInt(row -> row == null ? 0 : row.length).distinct()
+                .mapToObj(Integer::toString).reduce((l, r) -> l + "|" + r).orElse("0");
+        return "[" + w.length + ", " + widths + "]";
+    }
+
+    @Override
+    public LayerPass lastPass() {
+        Pass p = last;
+        return p == null ? new LayerPass(description, null, null, null, null, null, null, parameters())
+                : new LayerPass(description, p.x, p.z, p.a, p.dA, p.dZ, p.dX, parameters());
     }
 
     @Override
@@ -51,118 +156,27 @@ final class DenseLayer implements Layer {
         return units;
     }
 
-    Activation activation() {
-        return activation;
-    }
-
-    INDArray weights() {
-        return weights;
-    }
-
-    INDArray bias() {
-        return bias;
-    }
-
-    INDArray weightGradient() {
-        return weightGradient;
-    }
-
     @Override
     public String describe() {
-        return "layer " + (index + 1) + " (dense " + units + " " + activation.jsonName() + ")";
+        return description;
     }
 
-    @Override
-    public INDArray forward(INDArray input, boolean training, long dropoutSeed) {
-        forwardPreActivation(input);
-        if (current.relu != null) {
-            current.relu.forward();
-        } else {
-            Activations.forward(activation, current.z, current.a);
-        }
-        return current.a;
-    }
-
-    /**
-     * The training forward pass up to {@code z}, leaving {@link #trainingOutput()} unset: a fused
-     * loss computes the output activations itself.
-     */
-    INDArray forwardPreActivation(INDArray input) {
-        this.input = input;
-        this.current = buffers.forRows((int) input.rows());
-        // z = 1·b, then z += a·W: the bias broadcast as a rank-1 GEMM beats addiRowVector
-        Gemm.gemm(current.onesColumn, bias, current.z, false, false, 1.0, 0.0, addresses);
-        Gemm.gemm(input, weights, current.z, false, false, 1.0, 1.0, addresses);
-        return current.z;
-    }
-
-    /** The activation array of the last training forward pass. */
-    INDArray trainingOutput() {
-        return current.a;
-    }
-
-    /** Pre-activation of the last training forward pass. */
-    INDArray preActivation() {
-        return current.z;
-    }
-
-    @Override
-    public INDArray backward(INDArray outputGradient, boolean inputGradientNeeded) {
-        INDArray dz = current.relu != null && current.relu.backward(outputGradient) ? outputGradient
-                : Activations.backward(activation, current.z, current.a, outputGradient, current.scratch);
-        return backwardFromPreActivation(dz, inputGradientNeeded);
-    }
-
-    /** Backward for a gradient already taken with respect to {@code z} (fused losses). */
-    INDArray backwardFromPreActivation(INDArray dz, boolean inputGradientNeeded) {
-        // beta 0: each layer owns its slice of the gradient vector and writes it whole, so the
-        // vector needs no zeroing pass before a batch
-        Gemm.gemm(input, dz, weightGradient, true, false, 1.0, 0.0, addresses);
-        Gemm.gemm(current.onesRow, dz, biasGradient, false, false, 1.0, 0.0, addresses);
-        if (!inputGradientNeeded) {
-            return null;
-        }
-        Gemm.gemm(dz, weights, current.inputGradient, false, true, 1.0, 0.0, addresses);
-        return current.inputGradient;
-    }
-
-    @Override
-    public INDArray infer(INDArray input) {
-        INDArray z = inferPreActivation(input);
-        if (activation == Activation.IDENTITY) {
-            return z;
-        }
-        INDArray a = z.ulike();
-        Activations.forward(activation, z, a);
-        z.close();
-        return a;
-    }
-
-    INDArray inferPreActivation(INDArray input) {
-        INDArray z = Nd4j.create(weights.dataType(), input.rows(), units);
-        Gemm.gemm(input, weights, z, false, false, 1.0, 0.0);
-        return z.addiRowVector(bias);
-    }
-
-    /** Work arrays for one batch size. */
-    private static final class Buffers {
+    /** One batch size's arrays, and what the last pass through them was given. */
+    private static final class Pass {
         final INDArray z;
         final INDArray a;
-        final INDArray scratch;
-        final INDArray onesRow;
-        final INDArray onesColumn;
-        final INDArray inputGradient;
-        final HostRelu relu;
+        final INDArray ownDZ;
+        final INDArray ownDX;
+        INDArray x;
+        INDArray dA;
+        INDArray dZ;
+        INDArray dX;
 
-        Buffers(int rows, int inputs, int units, Activation activation, INDArray weights) {
-            var type = weights.dataType();
+        Pass(int rows, int inputs, int units, Activation activation, DataType type) {
             z = Nd4j.create(type, rows, units);
             a = activation == Activation.IDENTITY ? z : Nd4j.create(type, rows, units);
-            scratch = Nd4j.create(type, rows, units);
-            onesRow = Nd4j.ones(type, 1, rows);
-            onesColumn = Nd4j.ones(type, rows, 1);
-            inputGradient = Nd4j.create(type, rows, inputs);
-            relu = activation == Activation.RELU && HostRelu.supports(type) ? new HostRelu(z, a) : null;
+            ownDZ = activation == Activation.IDENTITY ? null : Nd4j.create(type, rows, units);
+            ownDX = Nd4j.create(type, rows, inputs);
         }
     }
 }

@@ -6,25 +6,87 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import dev.chainrule.nn.kernel.BatchCache;
+import dev.chainrule.nn.kernel.Kernels;
+import dev.chainrule.nn.kernel.MatrixKernel;
+
 /**
- * Inverted dropout: while training, each unit is kept with probability {@code 1 − rate} and scaled by
- * {@code 1/(1 − rate)}; at inference it is the identity. Masks come from a generator seeded per
- * batch by the caller, never from ND4J's global one, so a run (and a resumed run) is reproducible.
+ * Inverted dropout: while training each unit is kept with probability {@code 1 − rate} and scaled
+ * by {@code 1/(1 − rate)}, at inference it is the identity.
+ *
+ * <pre>
+ * forward    a     = x ⊙ mask        mask = 1/(1 − rate) with probability 1 − rate, else 0
+ * backward   dL/dx = dL/da ⊙ mask
+ * </pre>
+ *
+ * Masks come from a generator seeded per batch and layer by the caller, never from ND4J's global
+ * one, so a run (and a resumed run) is reproducible.
  */
 final class DropoutLayer implements Layer {
 
     private final int index;
     private final int width;
     private final double rate;
-    private final BatchCache<Buffers> buffers;
+    private final MatrixKernel matrix;
+    private final BatchCache<Pass> passes;
+    private Pass last;
 
-    private Buffers current;
-
-    DropoutLayer(int index, int width, double rate, DataType type) {
+    DropoutLayer(int index, int width, double rate, Kernels kernels, DataType type) {
         this.index = index;
         this.width = width;
         this.rate = rate;
-        this.buffers = new BatchCache<>(rows -> new Buffers(rows, width, type));
+        this.matrix = kernels.matrix();
+        this.passes = new BatchCache<>(rows -> new Pass(rows, width, type));
+    }
+
+    @Override
+    public INDArray forward(INDArray x, long batchSeed) {
+        if (rate == 0) {
+            last = null;
+            return x;
+        }
+        Pass p = passes.forRows((int) x.rows());
+        p.x = x;
+        fillMask(p.maskValues, new SplittableRandom(Seeds.mix(batchSeed, index)));
+        matrix.write(p.maskValues, p.mask);
+        matrix.multiplyElements(x, p.mask, p.a);
+        last = p;
+        return p.a;
+    }
+
+    private void fillMask(double[] values, SplittableRandom random) {
+        double keep = 1 - rate;
+        double scale = 1 / keep;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble() < keep ? scale : 0.0;
+        }
+    }
+
+    @Override
+    public INDArray backward(INDArray dA, boolean inputGradientNeeded) {
+        Pass p = last;
+        if (p == null) {
+            return inputGradientNeeded ? dA : null;
+        }
+        p.dA = dA;
+        p.dX = null;
+        if (inputGradientNeeded) {
+            matrix.multiplyElements(dA, p.mask, p.ownDX);
+            p.dX = p.ownDX;
+        }
+        return p.dX;
+    }
+
+    @Override
+    public INDArray infer(INDArray x) {
+        return x;
+    }
+
+    @Override
+    public LayerPass lastPass() {
+        Pass p = last;
+        return p == null ? new LayerPass(describe(), null, null, null, null, null, null, parameters())
+                : new LayerPass(describe(), p.x, null, p.a, p.dA, null, p.dX, parameters());
     }
 
     @Override
@@ -42,51 +104,21 @@ final class DropoutLayer implements Layer {
         return "layer " + (index + 1) + " (dropout " + rate + ")";
     }
 
-    @Override
-    public INDArray forward(INDArray input, boolean training, long dropoutSeed) {
-        if (!training || rate == 0) {
-            current = null;
-            return input;
-        }
-        current = buffers.forRows((int) input.rows());
-        fillMask(current, new SplittableRandom(Seeds.mix(dropoutSeed, index)));
-        return current.output.assign(input).muli(current.mask);
-    }
-
-    private void fillMask(Buffers target, SplittableRandom random) {
-        double keep = 1 - rate;
-        double scale = 1 / keep;
-        double[] values = target.values;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextDouble() < keep ? scale : 0.0;
-        }
-        try (INDArray fresh = Nd4j.createFromArray(values)) {
-            target.mask.assign(fresh.reshape(target.mask.shape()));
-        }
-    }
-
-    @Override
-    public INDArray backward(INDArray outputGradient, boolean inputGradientNeeded) {
-        if (!inputGradientNeeded) {
-            return null;
-        }
-        return current == null ? outputGradient : outputGradient.muli(current.mask);
-    }
-
-    @Override
-    public INDArray infer(INDArray input) {
-        return input;
-    }
-
-    private static final class Buffers {
-        final double[] values;
+    /** One batch size's mask and arrays, and what the last pass through them was given. */
+    private static final class Pass {
+        final double[] maskValues;
         final INDArray mask;
-        final INDArray output;
+        final INDArray a;
+        final INDArray ownDX;
+        INDArray x;
+        INDArray dA;
+        INDArray dX;
 
-        Buffers(int rows, int width, DataType type) {
-            values = new double[rows * width];
+        Pass(int rows, int width, DataType type) {
+            maskValues = new double[rows * width];
             mask = Nd4j.create(type, rows, width);
-            output = Nd4j.create(type, rows, width);
+            a = Nd4j.create(type, rows, width);
+            ownDX = Nd4j.create(type, rows, width);
         }
     }
 }

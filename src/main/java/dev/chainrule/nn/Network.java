@@ -3,17 +3,32 @@ package dev.chainrule.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import dev.chainrule.nn.kernel.Kernels;
+import dev.chainrule.nn.kernel.fast.FastKernels;
+
 /**
- * A stack of layers built from a {@link NetworkSpec}, with every parameter in one flat vector.
+ * A network built from a {@link NetworkSpec}: a sequence of layers, the last a dense layer whose
+ * {@code z} goes to an {@link OutputLoss} (its activation and the loss), and every parameter in one
+ * flat vector. One training pass:
+ *
+ * <pre>
+ * z  = layers.forward(x)            hidden layers, then the output layer's z = a·W + b
+ * L  = outputLoss.forward(z, y)     a = f(z), the loss, dL/dz
+ *    + l2/2·Σw²
+ * layers.backward(dL/dz)            every layer's parameter gradients, in reverse order
+ * dL/dW += l2·W
+ * </pre>
  *
  * <p>{@link #predict} is the inference path (dropout off) and may be called from several threads.
  * {@link #computeGradients} and the vector accessors are the training path used by the trainer: one
- * thread at a time, working in arrays cached per batch size.
+ * thread at a time, working in arrays kept per batch size. The arithmetic runs on the kernel set the
+ * network was created with ({@link FastKernels} unless another is given).
  *
  * <p>With {@code spec.l2() > 0} the loss includes {@code l2/2·Σw²} over all weights (not biases), in
  * training and in evaluation alike, and its gradient {@code l2·W} is part of the weight gradients.
@@ -23,62 +38,72 @@ public final class Network {
     private final NetworkSpec spec;
     private final Precision precision;
     private final DataType dataType;
-    private final ParameterBuffer buffer;
-    private final List<Layer> layers;
-    private final List<DenseLayer> denseLayers;
-    private final DenseLayer outputLayer;
-    private final BatchCache<LossBuffers> lossBuffers;
-    private INDArray lastOutputs;
+    private final Kernels kernels;
+    private final ParameterBuffer buffer = new ParameterBuffer();
+    private final LayerSequence layers;
+    private final OutputLoss outputLoss;
+    private final L2Penalty penalty;
     private INDArray lastInputGradient;
 
-    private Network(NetworkSpec spec, Precision precision) {
+    private Network(NetworkSpec spec, Precision precision, Kernels kernels) {
         NetworkSpecValidator.validate(spec);
         this.spec = spec;
         this.precision = precision;
         this.dataType = dataType(precision);
-        long size = 0;
-        int width = spec.inputs();
-        for (LayerSpec layer : spec.layers()) {
-            if (layer instanceof LayerSpec.Dense dense) {
-                size += DenseLayer.parameterCount(width, dense.units());
-                width = dense.units();
-            }
-        }
-        this.buffer = new ParameterBuffer(size, dataType);
+        this.kernels = kernels;
         List<Layer> built = new ArrayList<>();
-        List<DenseLayer> dense = new ArrayList<>();
-        long offset = 0;
-        width = spec.inputs();
-        for (LayerSpec layer : spec.layers()) {
-            int index = built.size();
-            if (layer instanceof LayerSpec.Dense d) {
-                DenseLayer denseLayer = new DenseLayer(index, width, d.units(), d.activation(), buffer, offset);
-                offset += DenseLayer.parameterCount(width, d.units());
-                width = d.units();
-                built.add(denseLayer);
-                dense.add(denseLayer);
-            } else if (layer instanceof LayerSpec.Dropout d) {
-                built.add(new DropoutLayer(index, width, d.rate(), dataType));
+        int width = spec.inputs();
+        int last = spec.layers().size() - 1;
+        for (int i = 0; i <= last; i++) {
+            LayerSpec layer = spec.layers().get(i);
+            if (layer instanceof LayerSpec.Dense dense) {
+                String description = "layer " + (i + 1) + " (dense " + dense.units() + " "
+                        + dense.activation().jsonName() + ")";
+                // the output activation belongs to the output loss
+                Activation activation = i == last ? Activation.IDENTITY : dense.activation();
+                built.add(new DenseLayer(description, width, dense.units(), activation, buffer, kernels, dataType));
+            } else if (layer instanceof LayerSpec.Dropout dropout) {
+                built.add(new DropoutLayer(i, width, dropout.rate(), kernels, dataType));
             }
+            width = built.get(i).outputs();
         }
-        this.layers = List.copyOf(built);
-        this.denseLayers = List.copyOf(dense);
-        this.outputLayer = (DenseLayer) built.get(built.size() - 1);
-        int outputs = width;
-        this.lossBuffers = new BatchCache<>(rows -> new LossBuffers(Nd4j.create(dataType, rows, outputs),
-                new Losses.Workspace(rows * outputs)));
+        buffer.allocate(dataType);
+        this.layers = new LayerSequence(built);
+        LayerSpec.Dense output = (LayerSpec.Dense) spec.layers().get(last);
+        this.outputLoss = OutputLoss.create(output.activation(), spec.loss(), width, kernels, dataType);
+        this.penalty = new L2Penalty(spec.l2(), buffer.all(), kernels);
     }
 
+    /** A network with weights drawn from the spec's seed, training on the fast kernels. */
     public static Network create(NetworkSpec spec, Precision precision) {
-        Network network = new Network(spec, precision);
-        WeightInitializer.initialize(spec.weightInit(), network.denseLayers, spec.seed());
+        return create(spec, precision, FastKernels.INSTANCE);
+    }
+
+    /** A network with weights drawn from the spec's seed, computing with {@code kernels}. */
+    public static Network create(NetworkSpec spec, Precision precision, Kernels kernels) {
+        Network network = new Network(spec, precision, kernels);
+        SplittableRandom random = new SplittableRandom(spec.seed());
+        network.layers.forEachLayer(layer -> layer.initialize(spec.weightInit(), random));
         return network;
     }
 
-    /** A network starting from explicit parameters, one entry per dense layer in order. */
+    /** A network starting from explicit parameters, one entry per dense layer in order (fast kernels). */
     public static Network create(NetworkSpec spec, Precision precision, List<LayerParameters> initial) {
-        Network network = new Network(spec, precision);
-        LayerParameterMapping.importInto(network.denseLayers, initial);
+        return create(spec, precision, initial, FastKernels.INSTANCE);
+    }
+
+    /** A network starting from explicit parameters, one entry per dense layer in order. */
+    public static Network create(NetworkSpec spec, Precision precision, List<LayerParameters> initial,
+            Kernels kernels) {
+        Network network = new Network(spec, precision, kernels);
+        List<Layer> withParameters = network.layersWithParameters();
+        if (initial.size() != withParameters.size()) {
+            throw new IllegalArgumentException("expected parameters for " + withParameters.size()
+                    + " dense layers but got " + initial.size());
+        }
+        for (int i = 0; i < initial.size(); i++) {
+            withParameters.get(i).importParameters(initial.get(i));
+        }
         return network;
     }
 
@@ -92,16 +117,13 @@ public final class Network {
         if (features.rows() == 0) {
             return Nd4j.create(dataType, 0, outputs());
         }
-        INDArray x = features.dataType() == dataType ? features : features.castTo(dataType);
-        INDArray current = x;
-        for (Layer layer : layers) {
-            INDArray next = layer.infer(current);
-            if (current != x && current != next) {
-                current.close();
-            }
-            current = next;
+        INDArray x = typed(features);
+        INDArray z = layers.infer(x);
+        INDArray a = outputLoss.infer(z);
+        if (z != x) {
+            z.close();
         }
-        return current == features ? current.dup() : current;
+        return a;
     }
 
     /**
@@ -111,24 +133,13 @@ public final class Network {
     public Evaluation evaluate(INDArray features, INDArray targets) {
         checkInput(features);
         checkTargets(targets, features.rows());
-        INDArray x = features.dataType() == dataType ? features : features.castTo(dataType);
-        INDArray y = targets.dataType() == dataType ? targets : targets.castTo(dataType);
-        INDArray current = x;
-        for (Layer layer : layers.subList(0, layers.size() - 1)) {
-            INDArray next = layer.infer(current);
-            if (current != x && current != next) {
-                current.close();
-            }
-            current = next;
+        INDArray x = typed(features);
+        INDArray z = layers.infer(x);
+        INDArray a = outputLoss.infer(z);
+        double loss = outputLoss.value(z, a, typed(targets)) + penalty.value();
+        if (z != x) {
+            z.close();
         }
-        INDArray z = outputLayer.inferPreActivation(current);
-        if (current != x) {
-            current.close();
-        }
-        INDArray a = outputLayer.activation() == Activation.IDENTITY ? z.dup() : z.ulike();
-        Activations.forward(outputLayer.activation(), z, a);
-        double loss = Losses.value(spec.loss(), z, a, y) + penalty();
-        z.close();
         return new Evaluation(loss, a);
     }
 
@@ -156,64 +167,32 @@ public final class Network {
     private double forwardBackward(INDArray features, INDArray targets, long dropoutSeed, boolean wantInputGradient) {
         checkInput(features);
         checkTargets(targets, features.rows());
-        INDArray current = features.dataType() == dataType ? features : features.castTo(dataType);
-        INDArray y = targets.dataType() == dataType ? targets : targets.castTo(dataType);
-        boolean fused = Losses.isFused(spec.loss());
-        int last = layers.size() - 1;
-        for (int i = 0; i < last; i++) {
-            current = layers.get(i).forward(current, true, dropoutSeed);
-        }
-        if (fused) {
-            outputLayer.forwardPreActivation(current);
-            current = outputLayer.trainingOutput();
-        } else {
-            current = outputLayer.forward(current, true, dropoutSeed);
-        }
-        lastOutputs = current;
-        LossBuffers lossBuffer = lossBuffers.forRows((int) features.rows());
-        INDArray gradient = lossBuffer.gradient();
-        double loss = Losses.valueAndGradient(spec.loss(), outputLayer.preActivation(), current, y, gradient,
-                lossBuffer.workspace()) + penalty();
-
-        gradient = fused
-                ? outputLayer.backwardFromPreActivation(gradient, last > 0 || wantInputGradient)
-                : outputLayer.backward(gradient, last > 0 || wantInputGradient);
-        for (int i = last - 1; i >= 0; i--) {
-            gradient = layers.get(i).backward(gradient, i > 0 || wantInputGradient);
-        }
-        lastInputGradient = gradient;
-        addPenaltyGradient();
+        INDArray z = layers.forward(typed(features), dropoutSeed);
+        double loss = outputLoss.forward(z, typed(targets)) + penalty.value();
+        lastInputGradient = layers.backward(outputLoss.gradient(), wantInputGradient);
+        penalty.addGradient();
         return loss;
     }
 
-    /** dL/d(outputs) of one batch size and the heap arrays its loss is computed in. */
-    private record LossBuffers(INDArray gradient, Losses.Workspace workspace) {
+    private INDArray typed(INDArray array) {
+        return array.dataType() == dataType ? array : array.castTo(dataType);
     }
 
     /** Output activations of the last {@link #computeGradients} call (valid until the next call). */
     public INDArray lastOutput() {
-        return lastOutputs;
+        return outputLoss.outputs();
     }
 
-    private double penalty() {
-        if (spec.l2() == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (DenseLayer layer : denseLayers) {
-            sum += Math.pow(layer.weights().norm2Number().doubleValue(), 2);
-        }
-        return spec.l2() / 2 * sum;
-    }
-
-    private void addPenaltyGradient() {
-        if (spec.l2() == 0) {
-            return;
-        }
-        for (DenseLayer layer : denseLayers) {
-            Nd4j.getBlasWrapper().level1().axpy(layer.weights().length(), spec.l2(), layer.weights(),
-                    layer.weightGradient());
-        }
+    /**
+     * What every layer saw and computed in the last training pass, in order; the output layer's
+     * {@code a} and {@code dL/da} are those of the output activation after it.
+     */
+    public List<LayerPass> lastPass() {
+        List<LayerPass> passes = new ArrayList<>();
+        layers.forEachLayer(layer -> passes.add(layer.lastPass()));
+        int last = passes.size() - 1;
+        passes.set(last, passes.get(last).withOutput(outputLoss.outputs(), outputLoss.outputGradient()));
+        return passes;
     }
 
     /** The live parameter vector (all layers, weights then bias each); writes change the network. */
@@ -226,14 +205,29 @@ public final class Network {
         return buffer.gradients();
     }
 
+    /** Every parameter in the order of the flat vectors, with its live value and gradient views. */
+    public List<Parameter> parameters() {
+        return buffer.all();
+    }
+
     /** One {@code {weights [inputs][units], bias [units]}} entry per dense layer, in order. */
     public List<LayerParameters> exportParameters() {
-        return LayerParameterMapping.export(denseLayers);
+        return layersWithParameters().stream().map(Layer::exportParameters).toList();
+    }
+
+    private List<Layer> layersWithParameters() {
+        List<Layer> found = new ArrayList<>();
+        layers.forEachLayer(layer -> {
+            if (!layer.parameters().isEmpty()) {
+                found.add(layer);
+            }
+        });
+        return found;
     }
 
     private void checkInput(INDArray features) {
         if (features.rank() != 2 || features.columns() != inputs()) {
-            throw new IllegalArgumentException(layers.get(0).describe() + " expects input of shape [n, "
+            throw new IllegalArgumentException(layers.first().describe() + " expects input of shape [n, "
                     + inputs() + "] but got " + Arrays.toString(features.shape()));
         }
     }
@@ -241,7 +235,7 @@ public final class Network {
     private void checkTargets(INDArray targets, long rows) {
         if (targets.rank() != 2 || targets.rows() != rows || targets.columns() != outputs()) {
             throw new IllegalArgumentException("loss " + spec.loss().jsonName() + " after "
-                    + outputLayer.describe() + " expects targets of shape [" + rows + ", " + outputs()
+                    + layers.last().describe() + " expects targets of shape [" + rows + ", " + outputs()
                     + "] but got " + Arrays.toString(targets.shape()));
         }
     }
@@ -251,7 +245,7 @@ public final class Network {
     }
 
     public int outputs() {
-        return outputLayer.outputs();
+        return layers.outputs();
     }
 
     public NetworkSpec spec() {
@@ -264,5 +258,10 @@ public final class Network {
 
     public DataType dataType() {
         return dataType;
+    }
+
+    /** The kernel set the network computes with; the trainer takes its optimizer from it. */
+    public Kernels kernels() {
+        return kernels;
     }
 }

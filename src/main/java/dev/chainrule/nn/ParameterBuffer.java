@@ -1,22 +1,45 @@
 package dev.chainrule.nn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * All parameters of a network in one flat vector, and their gradients in a second one of the same
- * layout; layers see them through matrix views. An optimizer step, zeroing the gradients or taking
- * a checkpoint is then a handful of whole-vector operations.
+ * layout; layers see them through matrix views. An optimizer step, a checkpoint or a gradient check
+ * is then a handful of whole-vector operations.
+ *
+ * <p>Layers {@link #declare} their parameters while the network is built, in order (so a block's
+ * inner layers come in the order they run); {@link #allocate} then creates both vectors and gives
+ * every declared parameter its views. The views are never replaced afterwards, which is what lets
+ * kernels keep their native pointers.
  */
 final class ParameterBuffer {
 
-    private final INDArray parameters;
-    private final INDArray gradients;
+    private final List<Parameter> declared = new ArrayList<>();
+    private long size;
+    private INDArray parameters;
+    private INDArray gradients;
 
-    ParameterBuffer(long size, DataType dataType) {
-        this.parameters = Nd4j.zeros(dataType, size);
-        this.gradients = Nd4j.zeros(dataType, size);
+    Parameter declare(String name, long rows, long columns, boolean penalized) {
+        if (parameters != null) {
+            throw new IllegalStateException("parameters are already allocated");
+        }
+        Parameter parameter = new Parameter(name, rows, columns, penalized, size);
+        size += parameter.length();
+        declared.add(parameter);
+        return parameter;
+    }
+
+    void allocate(DataType dataType) {
+        parameters = Nd4j.zeros(dataType, size);
+        gradients = Nd4j.zeros(dataType, size);
+        for (Parameter p : declared) {
+            p.bind(view(parameters, p), view(gradients, p));
+        }
     }
 
     INDArray parameters() {
@@ -27,17 +50,14 @@ final class ParameterBuffer {
         return gradients;
     }
 
-    INDArray parameterView(long offset, long rows, long columns) {
-        return view(parameters, offset, rows, columns);
-    }
-
-    INDArray gradientView(long offset, long rows, long columns) {
-        return view(gradients, offset, rows, columns);
+    /** Every declared parameter, in the order of the flat vectors. */
+    List<Parameter> all() {
+        return List.copyOf(declared);
     }
 
     /** A row-major [rows, columns] window onto {@code flat} that shares its memory. */
-    private static INDArray view(INDArray flat, long offset, long rows, long columns) {
-        return Nd4j.create(flat.data(), new long[] {rows, columns}, new long[] {columns, 1}, offset, 'c',
-                flat.dataType());
+    private static INDArray view(INDArray flat, Parameter p) {
+        return Nd4j.create(flat.data(), new long[] {p.rows(), p.columns()}, new long[] {p.columns(), 1}, p.offset(),
+                'c', flat.dataType());
     }
 }

@@ -8,16 +8,18 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import dev.chainrule.nn.kernel.Kernels;
+
 /**
  * Central differences in float64 against the analytic gradients of every parameter and of the
- * input, for every hidden activation with every loss, every output activation, dropout and L2.
+ * input, for every hidden activation with every loss, every output activation, dropout and L2,
+ * under each kernel set.
  */
 class GradientCheckTest {
 
@@ -34,40 +36,44 @@ class GradientCheckTest {
 
     static Stream<Arguments> hiddenActivationsWithEveryLoss() {
         List<Arguments> cases = new ArrayList<>();
-        for (Activation hidden : Activation.values()) {
-            cases.add(Arguments.of(hidden, Activation.IDENTITY, Loss.MSE));
-            cases.add(Arguments.of(hidden, Activation.IDENTITY, Loss.MAE));
-            cases.add(Arguments.of(hidden, Activation.IDENTITY, Loss.HUBER));
-            cases.add(Arguments.of(hidden, Activation.SOFTMAX, Loss.CROSS_ENTROPY));
-            cases.add(Arguments.of(hidden, Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY));
-        }
+        KernelSets.both().forEach(kernels -> {
+            for (Activation hidden : Activation.values()) {
+                cases.add(Arguments.of(kernels, hidden, Activation.IDENTITY, Loss.MSE));
+                cases.add(Arguments.of(kernels, hidden, Activation.IDENTITY, Loss.MAE));
+                cases.add(Arguments.of(kernels, hidden, Activation.IDENTITY, Loss.HUBER));
+                cases.add(Arguments.of(kernels, hidden, Activation.SOFTMAX, Loss.CROSS_ENTROPY));
+                cases.add(Arguments.of(kernels, hidden, Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY));
+            }
+        });
         return cases.stream();
     }
 
     static Stream<Arguments> everyOutputActivationUnderMse() {
-        return Stream.of(Activation.values()).filter(a -> a != Activation.SOFTMAX)
-                .map(output -> Arguments.of(Activation.TANH, output, Loss.MSE));
+        return KernelSets.both().flatMap(kernels -> Stream.of(Activation.values())
+                .filter(a -> a != Activation.SOFTMAX)
+                .map(output -> Arguments.of(kernels, Activation.TANH, output, Loss.MSE)));
     }
 
-    @ParameterizedTest(name = "{0} hidden, {1} output, {2}")
+    @ParameterizedTest(name = "{0} kernels: {1} hidden, {2} output, {3}")
     @MethodSource("hiddenActivationsWithEveryLoss")
-    void hiddenActivationAndLoss(Activation hidden, Activation output, Loss loss) {
-        check(spec(hidden, output, loss, List.of(), 0));
+    void hiddenActivationAndLoss(Kernels kernels, Activation hidden, Activation output, Loss loss) {
+        check(spec(hidden, output, loss, List.of(), 0), kernels);
     }
 
-    @ParameterizedTest(name = "{1} output")
+    @ParameterizedTest(name = "{0} kernels: {2} output")
     @MethodSource("everyOutputActivationUnderMse")
-    void outputActivation(Activation hidden, Activation output, Loss loss) {
-        check(spec(hidden, output, loss, List.of(), 0));
+    void outputActivation(Kernels kernels, Activation hidden, Activation output, Loss loss) {
+        check(spec(hidden, output, loss, List.of(), 0), kernels);
     }
 
-    @Test
-    void dropoutBetweenAndBeforeLayersWithL2() {
+    @ParameterizedTest(name = "{0} kernels")
+    @MethodSource("dev.chainrule.nn.KernelSets#both")
+    void dropoutBetweenAndBeforeLayersWithL2(Kernels kernels) {
         check(spec(Activation.RELU, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
-                List.of(new LayerSpec.Dropout(0.3)), 0.05));
+                List.of(new LayerSpec.Dropout(0.3)), 0.05), kernels);
         check(new NetworkSpec(4, List.of(new LayerSpec.Dropout(0.25), new LayerSpec.Dense(6, Activation.ELU),
                 new LayerSpec.Dropout(0.5), new LayerSpec.Dense(3, Activation.GELU), new LayerSpec.Dense(2,
-                        Activation.SIGMOID)), Loss.BINARY_CROSS_ENTROPY, WeightInit.XAVIER_NORMAL, 4, 0.1));
+                        Activation.SIGMOID)), Loss.BINARY_CROSS_ENTROPY, WeightInit.XAVIER_NORMAL, 4, 0.1), kernels);
     }
 
     private static NetworkSpec spec(Activation hidden, Activation output, Loss loss, List<LayerSpec> middle, double l2) {
@@ -78,8 +84,8 @@ class GradientCheckTest {
         return new NetworkSpec(4, layers, loss, WeightInit.XAVIER_UNIFORM, 17, l2);
     }
 
-    private static void check(NetworkSpec spec) {
-        Network network = Network.create(spec, Precision.FLOAT64);
+    private static void check(NetworkSpec spec, Kernels kernels) {
+        Network network = Network.create(spec, Precision.FLOAT64, kernels);
         SplittableRandom random = new SplittableRandom(23);
         INDArray x = randomMatrix(random, ROWS, spec.inputs(), 1.5);
         INDArray y = targets(spec.loss(), network.outputs(), random);

@@ -10,17 +10,22 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import dev.chainrule.nn.kernel.Kernels;
 import dev.chainrule.nn.optim.Optimizer;
 import dev.chainrule.nn.optim.OptimizerSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Holds the engine against PyTorch's float64 numbers in {@code src/test/resources/parity/}. */
+/**
+ * Holds the engine, under each kernel set, against PyTorch's float64 numbers in
+ * {@code src/test/resources/parity/} (made by {@code make_parity.py} there).
+ */
 class ParityTest {
 
     private static final double TOLERANCE = 1e-6;
@@ -30,17 +35,18 @@ class ParityTest {
         Nd4jThreads.pin(1);
     }
 
-    static Stream<File> fixtures() {
+    static Stream<Arguments> fixtures() {
         File[] files = new File("src/test/resources/parity").listFiles((dir, name) -> name.endsWith(".json"));
-        assertThat(files).isNotEmpty();
-        return Stream.of(files);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(7);
+        return KernelSets.both().flatMap(kernels -> Stream.of(files).sorted()
+                .map(file -> Arguments.of(kernels, file.getName(), file)));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0} kernels: {1}")
     @MethodSource("fixtures")
-    void forwardLossAndGradientsMatchPyTorch(File file) {
+    void forwardLossAndGradientsMatchPyTorch(Kernels kernels, String name, File file) {
         Fixture fixture = Fixture.read(file);
-        Network network = fixture.network();
+        Network network = fixture.network(kernels);
 
         assertClose(network.predict(fixture.x).toDoubleMatrix(), matrix(fixture.json.get("forward").get("output")));
         double loss = network.computeGradients(fixture.x, fixture.y, 0);
@@ -48,19 +54,47 @@ class ParityTest {
         assertClose(network.gradientVector().toDoubleVector(), flatten(fixture.json.get("grads")));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0} kernels: {1}")
     @MethodSource("fixtures")
-    void optimizerTrajectoriesMatchPyTorch(File file) {
+    void theOutputLayersPassHoldsPyTorchsPreActivationOutputsAndGradients(Kernels kernels, String name, File file) {
+        Fixture fixture = Fixture.read(file);
+        Network network = fixture.network(kernels);
+
+        network.computeGradients(fixture.x, fixture.y, 0);
+
+        List<LayerPass> passes = network.lastPass();
+        LayerPass output = passes.get(passes.size() - 1);
+        JsonNode forward = fixture.json.get("forward");
+        assertClose(output.z().toDoubleMatrix(), matrix(forward.get("pre_activation_output_z")));
+        assertClose(output.a().toDoubleMatrix(), matrix(forward.get("output")));
+        JsonNode grads = fixture.json.get("grads");
+        for (int l = 0; l < passes.size(); l++) {
+            LayerPass pass = passes.get(l);
+            assertClose(pass.parameters().get(0).gradient().toDoubleMatrix(), matrix(grads.get(l).get("W")));
+            assertClose(pass.parameters().get(1).gradient().toDoubleVector(), vector(grads.get(l).get("b")));
+            if (l > 0) {
+                assertThat(passes.get(l - 1).dLda()).as("dL/da of layer %d is dL/dx of the next", l)
+                        .isSameAs(pass.dLdInput());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} kernels: {1}")
+    @MethodSource("fixtures")
+    void optimizerTrajectoriesMatchPyTorch(Kernels kernels, String name, File file) {
         Fixture fixture = Fixture.read(file);
         JsonNode steps = fixture.json.get("optimizer_steps");
-        for (String name : List.of("sgd", "sgd_momentum", "sgd_nesterov", "adam")) {
-            JsonNode expected = steps.get(name);
-            Network network = fixture.network();
-            Optimizer optimizer = Optimizer.create(optimizerSpec(expected), network.parameterVector().length(),
+        List<String> names = new ArrayList<>();
+        steps.propertyNames().forEach(names::add);
+        assertThat(names).contains("sgd", "sgd_momentum", "sgd_nesterov", "adam", "rmsprop", "rmsprop_momentum");
+        for (String optimizerName : names) {
+            JsonNode expected = steps.get(optimizerName);
+            Network network = fixture.network(kernels);
+            Optimizer optimizer = kernels.optimizer(optimizerSpec(expected), network.parameterVector().length(),
                     DataType.DOUBLE);
             for (int step = 0; step < 3; step++) {
                 double loss = network.computeGradients(fixture.x, fixture.y, 0);
-                assertThat(loss).as("%s loss before step %d", name, step + 1)
+                assertThat(loss).as("%s loss before step %d", optimizerName, step + 1)
                         .isCloseTo(expected.get("loss_before_each_step").get(step).asDouble(), within(TOLERANCE));
                 optimizer.step(network.parameterVector(), network.gradientVector(), expected.get("lr").asDouble());
                 if (step == 0) {
@@ -73,12 +107,15 @@ class ParityTest {
 
     private static OptimizerSpec optimizerSpec(JsonNode json) {
         double lr = json.get("lr").asDouble();
-        if (json.get("type").asString().equals("adam")) {
-            return new OptimizerSpec.Adam(lr, json.get("betas").get(0).asDouble(), json.get("betas").get(1).asDouble(),
-                    json.get("eps").asDouble(), 0);
-        }
-        return new OptimizerSpec.Sgd(lr, json.get("momentum").asDouble(),
-                json.has("nesterov") && json.get("nesterov").asBoolean(), 0);
+        double weightDecay = json.has("weight_decay") ? json.get("weight_decay").asDouble() : 0;
+        return switch (json.get("type").asString()) {
+            case "adam" -> new OptimizerSpec.Adam(lr, json.get("betas").get(0).asDouble(),
+                    json.get("betas").get(1).asDouble(), json.get("eps").asDouble(), weightDecay);
+            case "rmsprop" -> new OptimizerSpec.RmsProp(lr, json.get("alpha").asDouble(), json.get("eps").asDouble(),
+                    json.get("momentum").asDouble(), weightDecay);
+            default -> new OptimizerSpec.Sgd(lr, json.get("momentum").asDouble(),
+                    json.has("nesterov") && json.get("nesterov").asBoolean(), weightDecay);
+        };
     }
 
     private static void assertClose(double[] actual, double[] expected) {
@@ -131,6 +168,7 @@ class ParityTest {
         return m;
     }
 
+    /** A fixture's network, batch and expected numbers; every hidden layer has the hidden activation. */
     private static final class Fixture {
         final JsonNode json;
         final INDArray x;
@@ -143,14 +181,16 @@ class ParityTest {
             JsonNode widths = json.get("layers");
             Activation hidden = Activation.fromJsonName(json.get("hidden_activation").asString()).orElseThrow();
             Activation output = Activation.fromJsonName(json.get("output_activation").asString()).orElseThrow();
-            Loss loss = json.get("loss").asString().startsWith("cross_entropy") ? Loss.CROSS_ENTROPY : Loss.MSE;
-            int outputs = widths.get(2).asInt();
-            spec = new NetworkSpec(widths.get(0).asInt(), List.of(new LayerSpec.Dense(widths.get(1).asInt(), hidden),
-                    new LayerSpec.Dense(outputs, output)), loss, WeightInit.XAVIER_UNIFORM, 0, 0);
+            String lossName = json.get("loss").asString();
+            Loss loss = Loss.fromJsonName(lossName.substring(0, lossName.indexOf(':'))).orElseThrow();
+            List<LayerSpec> layers = new ArrayList<>();
+            for (int l = 1; l < widths.size(); l++) {
+                layers.add(new LayerSpec.Dense(widths.get(l).asInt(), l == widths.size() - 1 ? output : hidden));
+            }
+            int outputs = widths.get(widths.size() - 1).asInt();
+            spec = new NetworkSpec(widths.get(0).asInt(), layers, loss, WeightInit.XAVIER_UNIFORM, 0, 0);
             for (JsonNode layer : json.get("initial_params")) {
-                double[][] w = matrix(layer.get("W"));
-                double[] b = vector(layer.get("b"));
-                initial.add(new LayerParameters(w, b));
+                initial.add(new LayerParameters(matrix(layer.get("W")), vector(layer.get("b"))));
             }
             x = Nd4j.createFromArray(matrix(json.get("batch").get("x")));
             JsonNode labels = json.get("batch").get("y");
@@ -169,8 +209,8 @@ class ParityTest {
             return new Fixture(new ObjectMapper().readTree(file));
         }
 
-        Network network() {
-            return Network.create(spec, Precision.FLOAT64, initial);
+        Network network(Kernels kernels) {
+            return Network.create(spec, Precision.FLOAT64, initial, kernels);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.chainrule.nn.train;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import dev.chainrule.nn.HeapCopy;
+import dev.chainrule.nn.kernel.HeapCopy;
 
 /**
  * Whether every value of a vector is finite, as a loop over one bulk copy into an array kept for

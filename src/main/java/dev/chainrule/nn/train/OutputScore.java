@@ -2,7 +2,7 @@ package dev.chainrule.nn.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import dev.chainrule.nn.HeapCopy;
+import dev.chainrule.nn.kernel.HeapCopy;
 
 /**
  * Accuracy and squared-error sums of network outputs. A class is the arg-max of the outputs, or
@@ -15,15 +15,13 @@ final class OutputScore {
 
     /** Correct predictions, {@code classOf[i]} being the true class of output row i. */
     static long correct(INDArray outputs, IntLookup classOf) {
-        return correct(outputs, classOf, new double[Math.toIntExact(outputs.length())], null);
+        return correct(HeapCopy.read(outputs), (int) outputs.rows(), (int) outputs.columns(), classOf);
     }
 
-    /** The same, reading the outputs into {@code values} (their length) with {@code floats} as scratch. */
-    static long correct(INDArray outputs, IntLookup classOf, double[] values, float[] floats) {
-        HeapCopy.read(outputs, values, floats);
-        int columns = (int) outputs.columns();
+    /** The same over {@code rows × columns} outputs already read, row-major, into {@code values}. */
+    static long correct(double[] values, int rows, int columns, IntLookup classOf) {
         long correct = 0;
-        for (int row = 0; row < values.length / columns; row++) {
+        for (int row = 0; row < rows; row++) {
             correct += predictedClass(values, row * columns, columns) == classOf.at(row) ? 1 : 0;
         }
         return correct;
@@ -42,8 +40,20 @@ final class OutputScore {
         return best;
     }
 
+    /** {@code Σ (output − target)²} over every value. */
     static double squaredError(INDArray outputs, INDArray targets) {
-        return outputs.squaredDistance(targets);
+        double[] a = HeapCopy.read(outputs);
+        return squaredError(a, HeapCopy.read(targets), a.length);
+    }
+
+    /** The same over the first {@code length} values already read into {@code a} and {@code y}. */
+    static double squaredError(double[] a, double[] y, int length) {
+        double sum = 0;
+        for (int i = 0; i < length; i++) {
+            double d = a[i] - y[i];
+            sum += d * d;
+        }
+        return sum;
     }
 
     @FunctionalInterface

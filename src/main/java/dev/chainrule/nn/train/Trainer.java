@@ -30,7 +30,7 @@ public final class Trainer {
     public TrainingOutcome train(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
             TrainingListener listener, TrainerCheckpoint resumeFrom) {
         TrainingConfigValidator.validate(config, train, validation);
-        TrainingRun run = new TrainingRun(network, train, validation, config, listener == null ? SILENT : listener);
+        TrainingLoop run = new TrainingLoop(network, train, validation, config, listener == null ? SILENT : listener);
         if (resumeFrom != null) {
             run.restore(resumeFrom);
         }

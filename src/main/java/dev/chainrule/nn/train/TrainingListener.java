@@ -1,5 +1,7 @@
 package dev.chainrule.nn.train;
 
+import java.util.function.Supplier;
+
 /**
  * Observes training and may stop it. All callbacks run on the training thread, between batches.
  */
@@ -9,10 +11,11 @@ public interface TrainingListener {
     }
 
     /**
-     * Called after every epoch with its metrics and a snapshot taken at the epoch boundary, so the
-     * caller can persist both together.
+     * Called after every epoch with its metrics. {@code checkpoint} encodes a snapshot taken at the
+     * epoch boundary when asked (and only then: encoding copies every parameter and optimizer
+     * buffer), so the caller can persist both together. It is valid only during this call.
      */
-    default void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+    default void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
     }
 
     /** Checked before every batch; true ends training at that batch boundary with outcome STOPPED. */

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.chainrule.nn.Activation;
@@ -21,10 +22,14 @@ import dev.chainrule.nn.NetworkSpec;
 import dev.chainrule.nn.Precision;
 import dev.chainrule.nn.TestCsv;
 import dev.chainrule.nn.WeightInit;
+import dev.chainrule.nn.kernel.Kernels;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.OptimizerSpec;
 
-/** The two problems of Rumelhart, Hinton and Williams (1986): sigmoid units, MSE, SGD with momentum. */
+/**
+ * The two problems of Rumelhart, Hinton and Williams (1986): sigmoid units, MSE, SGD with momentum,
+ * learned under each kernel set.
+ */
 class ClassicProblemsTest {
 
     @BeforeAll
@@ -32,14 +37,16 @@ class ClassicProblemsTest {
         Nd4jThreads.pin(1);
     }
 
-    @Test
-    void xorIsLearnedByA221Network() {
+    @ParameterizedTest(name = "{0} kernels")
+    @MethodSource("dev.chainrule.nn.KernelSets#both")
+    void xorIsLearnedByA221Network(Kernels kernels) {
         TestCsv csv = TestCsv.read("examples/datasets/xor.csv");
         LabeledData data = csv.column(csv.rawFeatures(), 0, 1, true);
         NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec.Dense(2, Activation.SIGMOID),
                 new LayerSpec.Dense(1, Activation.SIGMOID)), Loss.MSE, WeightInit.XAVIER_UNIFORM, 1, 0);
         // the paper's small uniform start, U(±0.3), drawn from a fixed seed
-        Network network = Network.create(spec, Precision.FLOAT32, uniformParameters(new int[] {2, 2, 1}, 0.3, 11));
+        Network network = Network.create(spec, Precision.FLOAT32, uniformParameters(new int[] {2, 2, 1}, 0.3, 11),
+                kernels);
 
         TrainingOutcome outcome = new Trainer().train(network, data, null, sgd(0.5, 3000, 4), null, null);
 
@@ -48,13 +55,14 @@ class ClassicProblemsTest {
         assertThat(predictedClasses(network, data)).containsExactly(0, 1, 1, 0);
     }
 
-    @Test
-    void encoder838LearnsAllEightPatterns() {
+    @ParameterizedTest(name = "{0} kernels")
+    @MethodSource("dev.chainrule.nn.KernelSets#both")
+    void encoder838LearnsAllEightPatterns(Kernels kernels) {
         TestCsv csv = TestCsv.read("examples/datasets/encoder_8_3_8.csv");
         LabeledData data = csv.oneHot(csv.rawFeatures(), 8);
         NetworkSpec spec = new NetworkSpec(8, List.of(new LayerSpec.Dense(3, Activation.SIGMOID),
                 new LayerSpec.Dense(8, Activation.SIGMOID)), Loss.MSE, WeightInit.XAVIER_UNIFORM, 3, 0);
-        Network network = Network.create(spec, Precision.FLOAT32);
+        Network network = Network.create(spec, Precision.FLOAT32, kernels);
 
         TrainingOutcome outcome = new Trainer().train(network, data, null, sgd(2.0, 2000, 8), null, null);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class TrainerBehaviourTest {
             }
 
             @Override
-            public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+            public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
                 epochs.add(metrics);
             }
         };
@@ -107,8 +108,8 @@ class TrainerBehaviourTest {
         Network network = Network.create(REGRESSION, Precision.FLOAT32);
         new Trainer().train(network, data, null, config, new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
-                checkpoints.add(checkpoint);
+            public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
+                checkpoints.add(checkpoint.get());
             }
         }, null);
         Network resumed = Network.create(REGRESSION, Precision.FLOAT32);
@@ -118,6 +119,29 @@ class TrainerBehaviourTest {
         assertThat(outcome.status()).isEqualTo(TrainingOutcome.Status.EARLY_STOPPED);
         assertThat(outcome.epochsCompleted()).isEqualTo(3);
         assertThat(resumed.parameterVector().toDoubleVector()).containsExactly(network.parameterVector().toDoubleVector());
+    }
+
+    @Test
+    void anEpochCheckpointIsEncodedOnceWhenAskedAndRefusedAfterItsCallback() {
+        List<Supplier<TrainerCheckpoint>> suppliers = new ArrayList<>();
+        List<TrainerCheckpoint> asked = new ArrayList<>();
+        TrainingOutcome outcome = new Trainer().train(Network.create(REGRESSION, Precision.FLOAT32), data, null,
+                new TrainingConfig(3, 10, sgd(0.05), null, true, 1, null), new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
+                        suppliers.add(checkpoint);
+                        if (metrics.epoch() == 2) {
+                            TrainerCheckpoint first = checkpoint.get();
+                            assertThat(checkpoint.get()).isSameAs(first);
+                            asked.add(first);
+                        }
+                    }
+                }, null);
+
+        assertThat(asked).singleElement().extracting(TrainerCheckpoint::epochsCompleted).isEqualTo(2);
+        assertThat(outcome.checkpoint().epochsCompleted()).isEqualTo(3);
+        assertThatThrownBy(() -> suppliers.get(0).get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("onEpoch");
     }
 
     @Test

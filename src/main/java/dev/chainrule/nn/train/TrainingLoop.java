@@ -1,5 +1,7 @@
 package dev.chainrule.nn.train;
 
+import java.util.function.Supplier;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.chainrule.nn.Network;
@@ -8,7 +10,7 @@ import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.Optimizer;
 
 /** One call of {@link Trainer#train}: the epoch and batch loops and everything they carry. */
-final class TrainingRun {
+final class TrainingLoop {
 
     /** Keeps dropout seeds apart from epoch-order seeds drawn from the same job seed. */
     private static final long DROPOUT_SALT = 0x6D61736BL;
@@ -23,18 +25,21 @@ final class TrainingRun {
     private final EarlyStoppingTracker tracker;
     private final EpochEvaluator evaluator;
     private final FiniteCheck finiteParameters;
+    private final BatchScore score = new BatchScore();
+    private final OutputScore.IntLookup batchClasses = this::classOfBatchRow;
     private Progress progress = new Progress();
-    private double[] scoreValues = new double[0];
-    private float[] scoreFloats = new float[0];
+    private int[] batchOrder;
+    private int batchFrom;
 
-    TrainingRun(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
+    TrainingLoop(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
             TrainingListener listener) {
         this.network = network;
         this.source = new BatchSource(train, network.dataType());
         this.validation = validation == null || validation.rows() == 0 ? null : validation;
         this.config = config;
         this.listener = listener;
-        this.optimizer = Optimizer.create(config.optimizer(), network.parameterVector().length(), network.dataType());
+        this.optimizer = network.kernels().optimizer(config.optimizer(), network.parameterVector().length(),
+                network.dataType());
         this.schedule = config.schedule() == null ? new LearningRateSchedule.Constant() : config.schedule();
         this.tracker = new EarlyStoppingTracker(config.earlyStopping());
         this.evaluator = new EpochEvaluator(network, source.isClassification());
@@ -66,7 +71,7 @@ final class TrainingRun {
 
     TrainingOutcome run() {
         EpochMetrics last = null;
-        TrainerCheckpoint checkpoint = null;
+        TrainerCheckpoint lastEpochCheckpoint = null;
         int rows = source.rows();
         int batchSize = config.batchSize();
         int batches = (rows + batchSize - 1) / batchSize;
@@ -96,7 +101,7 @@ final class TrainingRun {
                             + " (step " + (progress.step + 1) + "); training diverged, try a lower learning rate";
                     return outcome(TrainingOutcome.Status.DIVERGED, last, snapshot(), reason);
                 }
-                double metric = batchMetric(network.lastOutput(), data[1], order, from);
+                double metric = batchMetric(data[1], order, from);
                 optimizer.step(network.parameterVector(), network.gradientVector(), learningRate);
                 progress.recordBatch(loss, metric, count);
                 samplesThisRun += count;
@@ -108,30 +113,30 @@ final class TrainingRun {
                         + (epoch + 1) + " (step " + progress.step + "); training diverged, try a lower learning rate");
             }
             last = finishEpoch(epoch, learningRate, started, samplesThisRun);
-            checkpoint = snapshot();
+            EpochSnapshot checkpoint = new EpochSnapshot();
             listener.onEpoch(last, checkpoint);
+            lastEpochCheckpoint = checkpoint.expire();
             if (tracker.shouldStop()) {
                 restoreBestIfAsked();
                 return outcome(TrainingOutcome.Status.EARLY_STOPPED, last, snapshot(), null);
             }
         }
-        if (restoreBestIfAsked() || checkpoint == null) {
-            checkpoint = snapshot();
-        }
+        TrainerCheckpoint checkpoint = restoreBestIfAsked() || lastEpochCheckpoint == null ? snapshot()
+                : lastEpochCheckpoint;
         return outcome(TrainingOutcome.Status.COMPLETED, last, checkpoint, null);
     }
 
-    private double batchMetric(INDArray outputs, INDArray targets, int[] order, int from) {
+    private double batchMetric(INDArray targets, int[] order, int from) {
         if (source.isClassification()) {
-            int length = Math.toIntExact(outputs.length());
-            if (scoreValues.length != length) {
-                // only the full and the last partial batch sizes occur: twice per epoch at most
-                scoreValues = new double[length];
-                scoreFloats = new float[length];
-            }
-            return OutputScore.correct(outputs, i -> source.classOf(order[from + i]), scoreValues, scoreFloats);
+            batchOrder = order;
+            batchFrom = from;
+            return score.correct(network.lastOutput(), batchClasses);
         }
-        return OutputScore.squaredError(outputs, targets);
+        return score.squaredError(network.lastOutput(), targets);
+    }
+
+    private int classOfBatchRow(int row) {
+        return source.classOf(batchOrder[batchFrom + row]);
     }
 
     private EpochMetrics finishEpoch(int epoch, double learningRate, long started, long samplesThisRun) {
@@ -171,5 +176,31 @@ final class TrainingRun {
             String reason) {
         return new TrainingOutcome(status, progress.epochsCompleted, last, tracker.bestEpochOrNull(), checkpoint,
                 reason);
+    }
+
+    /**
+     * The epoch-boundary checkpoint handed to {@link TrainingListener#onEpoch}: encoded on the first
+     * {@link #get()} only, and refused once the callback has returned (training has moved on by then).
+     */
+    private final class EpochSnapshot implements Supplier<TrainerCheckpoint> {
+        private TrainerCheckpoint encoded;
+        private boolean expired;
+
+        @Override
+        public TrainerCheckpoint get() {
+            if (expired) {
+                throw new IllegalStateException("an epoch checkpoint can only be taken during onEpoch");
+            }
+            if (encoded == null) {
+                encoded = snapshot();
+            }
+            return encoded;
+        }
+
+        /** Ends the callback; returns the checkpoint if one was encoded. */
+        TrainerCheckpoint expire() {
+            expired = true;
+            return encoded;
+        }
     }
 }

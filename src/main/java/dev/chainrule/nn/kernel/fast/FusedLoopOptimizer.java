@@ -1,4 +1,4 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.nn.kernel.fast;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import dev.chainrule.nn.HeapCopy;
+import dev.chainrule.nn.kernel.HeapCopy;
+import dev.chainrule.nn.kernel.HeapViews;
+import dev.chainrule.nn.optim.FlatOptimizer;
 
 /**
  * An update rule written as one loop over Java arrays: ND4J's element-wise square root and division
@@ -23,6 +25,7 @@ abstract class FusedLoopOptimizer extends FlatOptimizer {
 
     private final DoubleLane doubles;
     private final FloatLane floats;
+    private final HeapViews views = new HeapViews();
 
     FusedLoopOptimizer(int buffers, long size, DataType dataType) {
         int length = Math.toIntExact(size);
@@ -32,18 +35,59 @@ abstract class FusedLoopOptimizer extends FlatOptimizer {
     }
 
     @Override
-    final void update(INDArray parameterVector, INDArray gradientVector, double learningRate, long t) {
+    protected final void update(INDArray parameterVector, INDArray gradientVector, double learningRate, long t) {
         if (floats != null) {
-            HeapCopy.read(parameterVector, floats.parameters);
-            HeapCopy.read(gradientVector, floats.gradients);
+            int length = floats.parameters.length;
+            read(parameterVector, floats.parameters, length);
+            read(gradientVector, floats.gradients, length);
             update(floats.parameters, floats.gradients, floats.state, learningRate, t);
-            HeapCopy.write(floats.parameters, parameterVector);
+            write(floats.parameters, parameterVector);
         } else {
-            HeapCopy.read(parameterVector, doubles.parameters, null);
-            HeapCopy.read(gradientVector, doubles.gradients, null);
+            int length = doubles.parameters.length;
+            read(parameterVector, doubles.parameters, length);
+            read(gradientVector, doubles.gradients, length);
             update(doubles.parameters, doubles.gradients, doubles.state, learningRate, t);
-            HeapCopy.write(doubles.parameters, parameterVector, null);
+            write(doubles.parameters, parameterVector);
         }
+    }
+
+    // The network's flat vectors own their memory in the training type: copied through kept views.
+    // Anything else (a view, another type) takes a converting copy.
+
+    private void read(INDArray vector, float[] into, int length) {
+        if (fits(vector, DataType.FLOAT, length)) {
+            views.read(vector, into, length);
+        } else {
+            HeapCopy.read(vector, into);
+        }
+    }
+
+    private void read(INDArray vector, double[] into, int length) {
+        if (fits(vector, DataType.DOUBLE, length)) {
+            views.read(vector, into, length);
+        } else {
+            HeapCopy.read(vector, into, null);
+        }
+    }
+
+    private void write(float[] values, INDArray vector) {
+        if (fits(vector, DataType.FLOAT, values.length)) {
+            views.write(values, values.length, vector);
+        } else {
+            HeapCopy.write(values, vector);
+        }
+    }
+
+    private void write(double[] values, INDArray vector) {
+        if (fits(vector, DataType.DOUBLE, values.length)) {
+            views.write(values, values.length, vector);
+        } else {
+            HeapCopy.write(values, vector, null);
+        }
+    }
+
+    private static boolean fits(INDArray vector, DataType type, int length) {
+        return HeapViews.owns(vector) && vector.dataType() == type && vector.length() == length;
     }
 
     /** Updates {@code p} in place from {@code g}; {@code state} holds the rule's buffers. */
@@ -53,7 +97,7 @@ abstract class FusedLoopOptimizer extends FlatOptimizer {
     abstract void update(float[] p, float[] g, float[][] state, double learningRate, long t);
 
     @Override
-    final List<INDArray> exportBuffers() {
+    protected final List<INDArray> exportBuffers() {
         List<INDArray> buffers = new ArrayList<>();
         for (int i = 0; i < bufferCount(); i++) {
             buffers.add(floats != null ? Nd4j.createFromArray(floats.state[i].clone())
@@ -63,7 +107,7 @@ abstract class FusedLoopOptimizer extends FlatOptimizer {
     }
 
     @Override
-    final void importBuffers(List<INDArray> buffers) {
+    protected final void importBuffers(List<INDArray> buffers) {
         for (int i = 0; i < bufferCount(); i++) {
             INDArray source = buffers.get(i);
             if (floats != null) {
@@ -77,7 +121,7 @@ abstract class FusedLoopOptimizer extends FlatOptimizer {
     }
 
     @Override
-    final int bufferCount() {
+    protected final int bufferCount() {
         return floats != null ? floats.state.length : doubles.state.length;
     }
 

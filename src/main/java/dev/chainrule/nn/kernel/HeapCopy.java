@@ -1,4 +1,4 @@
-package dev.chainrule.nn;
+package dev.chainrule.nn.kernel;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package dev.chainrule.nn;
+package dev.chainrule.nn.kernel.fast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** The direct BLAS path against products computed by plain loops, for every layout the engine uses. */
-class GemmTest {
+class BlasTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -28,9 +28,12 @@ class GemmTest {
         INDArray c = random(type, m, n, 3);
         double[][] expected = reference(a, b, c, transA, transB, alpha, beta);
 
-        Gemm.gemm(a, b, c, transA, transB, alpha, beta);
+        new Blas().gemm(a, b, c, transA, transB, alpha, beta);
+        INDArray once = random(type, m, n, 3);
+        Blas.gemmOnce(a, b, once, transA, transB, alpha, beta);
 
         assertClose(c, expected, type);
+        assertClose(once, expected, type);
     }
 
     @Test
@@ -45,8 +48,9 @@ class GemmTest {
         double[][] accumulated = reference(x, dz, gradient, true, false, 1, 1);
         float before = flat.getFloat(100);
 
-        Gemm.gemm(x, weights, z, false, false, 1, 0);
-        Gemm.gemm(x, dz, gradient, true, false, 1, 1);
+        Blas blas = new Blas();
+        blas.gemm(x, weights, z, false, false, 1, 0);
+        blas.gemm(x, dz, gradient, true, false, 1, 1);
 
         assertClose(z, forward, DataType.FLOAT);
         assertClose(gradient, accumulated, DataType.FLOAT);
@@ -65,11 +69,37 @@ class GemmTest {
         double[][] rowExpected = reference(ones, rows, rowOut, false, false, 1, 0);
         double[][] mixedExpected = reference(fOrder, columns, out, false, false, 1, 0);
 
-        Gemm.gemm(ones, rows, rowOut, false, false, 1, 0);
-        Gemm.gemm(fOrder, columns, out, false, false, 1, 0);
+        Blas blas = new Blas();
+        blas.gemm(ones, rows, rowOut, false, false, 1, 0);
+        blas.gemm(fOrder, columns, out, false, false, 1, 0);
 
         assertClose(rowOut, rowExpected, DataType.FLOAT);
         assertClose(out, mixedExpected, DataType.FLOAT);
+    }
+
+    @Test
+    void levelOneCallsWorkOnVectorsAndDenseViewsAndLeaveOtherLayoutsToTheCaller() {
+        INDArray flat = random(DataType.FLOAT, 1, 40, 9).reshape(40);
+        INDArray view = Nd4j.create(flat.data(), new long[] {3, 4}, new long[] {4, 1}, 10, 'c', DataType.FLOAT);
+        INDArray x = random(DataType.FLOAT, 3, 4, 10);
+        double[] before = flat.toDoubleVector();
+        double[][] xs = x.toDoubleMatrix();
+        Blas blas = new Blas();
+
+        assertThat(blas.axpy(0.5, x, view)).isTrue();
+        assertThat(blas.scal(2, view)).isTrue();
+
+        double sumOfSquares = 0;
+        for (int i = 0; i < 40; i++) {
+            boolean inside = i >= 10 && i < 22;
+            double expected = inside ? 2 * (before[i] + 0.5 * xs[(i - 10) / 4][(i - 10) % 4]) : before[i];
+            assertThat(flat.getDouble(i)).as("element %d", i).isCloseTo(expected, within(1e-5));
+            sumOfSquares += inside ? expected * expected : 0;
+        }
+        assertThat(blas.sumOfSquares(view)).isCloseTo(sumOfSquares, within(1e-4));
+        INDArray column = random(DataType.FLOAT, 4, 3, 11).get(NDArrayIndex.all(), NDArrayIndex.point(1));
+        assertThat(blas.axpy(1, column, Nd4j.create(DataType.FLOAT, 4))).isFalse();
+        assertThat(blas.copy(x, Nd4j.create(DataType.DOUBLE, 3, 4))).isFalse();
     }
 
     @Test
@@ -77,7 +107,7 @@ class GemmTest {
         INDArray a = Nd4j.create(DataType.FLOAT, 2, 3);
         INDArray b = Nd4j.create(DataType.FLOAT, 4, 5);
 
-        assertThatThrownBy(() -> Gemm.gemm(a, b, Nd4j.create(DataType.FLOAT, 2, 5), false, false, 1, 0))
+        assertThatThrownBy(() -> new Blas().gemm(a, b, Nd4j.create(DataType.FLOAT, 2, 5), false, false, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3]").hasMessageContaining("[4, 5]");
     }
 

@@ -1,24 +1,23 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.nn.kernel.fast;
 
 import org.nd4j.linalg.api.buffer.DataType;
 
+import dev.chainrule.nn.optim.OptimizerSpec;
+
 /**
- * PyTorch's Adam: {@code m = β1·m + (1−β1)·g}, {@code v = β2·v + (1−β2)·g²},
+ * PyTorch's Adam as one fused loop: {@code m = β1·m + (1−β1)·g}, {@code v = β2·v + (1−β2)·g²},
  * {@code p −= lr/(1−β1ᵗ) · m / (sqrt(v)/sqrt(1−β2ᵗ) + ε)}. ε is added after the bias correction of
  * v, as PyTorch does; the shortcut with ε inside the uncorrected root moves parameters differently.
  */
-final class Adam extends FusedLoopOptimizer {
+final class FusedAdam extends FusedLoopOptimizer {
 
     private final double beta1;
     private final double beta2;
     private final double epsilon;
     private final double weightDecay;
 
-    Adam(OptimizerSpec.Adam spec, long size, DataType dataType) {
+    FusedAdam(OptimizerSpec.Adam spec, long size, DataType dataType) {
         super(2, size, dataType);
-        if (!(spec.beta1() >= 0 && spec.beta1() < 1 && spec.beta2() >= 0 && spec.beta2() < 1 && spec.epsilon() > 0)) {
-            throw new IllegalArgumentException("Adam needs betas in [0, 1) and epsilon > 0");
-        }
         this.beta1 = spec.beta1();
         this.beta2 = spec.beta2();
         this.epsilon = spec.epsilon();

@@ -1,4 +1,4 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.nn.kernel.fast;
 
 import java.util.List;
 
@@ -6,25 +6,24 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import dev.chainrule.nn.optim.FlatOptimizer;
+import dev.chainrule.nn.optim.OptimizerSpec;
+
 /**
  * PyTorch's SGD (dampening 0): {@code buf = g} at the first step, then {@code buf = μ·buf + g};
  * {@code p −= lr·buf}, or {@code p −= lr·(g + μ·buf)} with Nesterov. Plain SGD keeps no buffer.
- * Weight decay is PyTorch's coupled {@code g += wd·p}. Every step is a few BLAS level-1 calls.
+ * Weight decay is PyTorch's coupled {@code g += wd·p}. Every step is a few BLAS level-1 calls on
+ * pointers kept for the run (ND4J's BLAS wrapper asks for them, and checks, on every call).
  */
-final class Sgd extends FlatOptimizer {
+final class BlasSgd extends FlatOptimizer {
 
     private final double momentum;
     private final boolean nesterov;
     private final double weightDecay;
     private final INDArray velocity;
+    private final Blas blas = new Blas();
 
-    Sgd(OptimizerSpec.Sgd spec, long size, DataType dataType) {
-        if (!(spec.momentum() >= 0 && spec.momentum() < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), was " + spec.momentum());
-        }
-        if (spec.nesterov() && spec.momentum() == 0) {
-            throw new IllegalArgumentException("Nesterov momentum needs momentum > 0");
-        }
+    BlasSgd(OptimizerSpec.Sgd spec, long size, DataType dataType) {
         this.momentum = spec.momentum();
         this.nesterov = spec.nesterov();
         this.weightDecay = spec.weightDecay();
@@ -32,7 +31,7 @@ final class Sgd extends FlatOptimizer {
     }
 
     @Override
-    void update(INDArray parameters, INDArray gradients, double learningRate, long t) {
+    protected void update(INDArray parameters, INDArray gradients, double learningRate, long t) {
         if (weightDecay != 0) {
             axpy(weightDecay, parameters, gradients);
         }
@@ -41,9 +40,13 @@ final class Sgd extends FlatOptimizer {
             return;
         }
         if (t == 1) {
-            velocity.assign(gradients);
+            if (!blas.copy(gradients, velocity)) {
+                velocity.assign(gradients);
+            }
         } else {
-            scale(momentum, velocity);
+            if (!blas.scal(momentum, velocity)) {
+                velocity.muli(momentum);
+            }
             axpy(1, gradients, velocity);
         }
         if (nesterov) {
@@ -54,13 +57,19 @@ final class Sgd extends FlatOptimizer {
         }
     }
 
+    private void axpy(double alpha, INDArray x, INDArray y) {
+        if (!blas.axpy(alpha, x, y)) {
+            Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
+        }
+    }
+
     @Override
-    List<INDArray> exportBuffers() {
+    protected List<INDArray> exportBuffers() {
         return velocity == null ? List.of() : List.of(velocity.dup());
     }
 
     @Override
-    void importBuffers(List<INDArray> buffers) {
+    protected void importBuffers(List<INDArray> buffers) {
         if (velocity != null) {
             checkLength(buffers.get(0), velocity.length());
             velocity.assign(buffers.get(0).reshape(velocity.shape()));
@@ -68,7 +77,7 @@ final class Sgd extends FlatOptimizer {
     }
 
     @Override
-    int bufferCount() {
+    protected int bufferCount() {
         return velocity == null ? 0 : 1;
     }
 }

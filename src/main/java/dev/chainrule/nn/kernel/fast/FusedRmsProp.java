@@ -1,24 +1,22 @@
-package dev.chainrule.nn.optim;
+package dev.chainrule.nn.kernel.fast;
 
 import org.nd4j.linalg.api.buffer.DataType;
 
+import dev.chainrule.nn.optim.OptimizerSpec;
+
 /**
- * PyTorch's RMSprop (not centred): {@code v = α·v + (1−α)·g²}; with momentum μ,
+ * PyTorch's RMSprop (not centred) as one fused loop: {@code v = α·v + (1−α)·g²}; with momentum μ,
  * {@code buf = μ·buf + g/(sqrt(v) + ε)} and {@code p −= lr·buf}; without, {@code p −= lr·g/(sqrt(v) + ε)}.
  */
-final class RmsProp extends FusedLoopOptimizer {
+final class FusedRmsProp extends FusedLoopOptimizer {
 
     private final double alpha;
     private final double epsilon;
     private final double momentum;
     private final double weightDecay;
 
-    RmsProp(OptimizerSpec.RmsProp spec, long size, DataType dataType) {
+    FusedRmsProp(OptimizerSpec.RmsProp spec, long size, DataType dataType) {
         super(spec.momentum() > 0 ? 2 : 1, size, dataType);
-        if (!(spec.alpha() >= 0 && spec.alpha() < 1 && spec.epsilon() > 0 && spec.momentum() >= 0
-                && spec.momentum() < 1)) {
-            throw new IllegalArgumentException("RMSprop needs alpha and momentum in [0, 1) and epsilon > 0");
-        }
         this.alpha = spec.alpha();
         this.epsilon = spec.epsilon();
         this.momentum = spec.momentum();
