@@ -12,12 +12,12 @@ import dev.chainrule.nn.kernel.MatrixKernel;
 final class L2Penalty {
 
     private final double l2;
-    private final List<Parameter> penalized;
+    private final Parameter[] penalized;
     private final MatrixKernel matrix;
 
     L2Penalty(double l2, List<Parameter> parameters, Kernels kernels) {
         this.l2 = l2;
-        this.penalized = parameters.stream().filter(Parameter::penalized).toList();
+        this.penalized = parameters.stream().filter(Parameter::penalized).toArray(Parameter[]::new);
         this.matrix = kernels.matrix();
     }
 

@@ -13,28 +13,29 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class LayerSequence implements Layer {
 
-    private final List<Layer> layers;
+    // an array, not a list: iterating a list allocates an iterator per pass until the JIT removes it
+    private final Layer[] layers;
 
     LayerSequence(List<Layer> layers) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a sequence needs at least one layer");
         }
-        this.layers = List.copyOf(layers);
+        this.layers = layers.toArray(Layer[]::new);
     }
 
     Layer first() {
-        return layers.get(0);
+        return layers[0];
     }
 
     Layer last() {
-        return layers.get(layers.size() - 1);
+        return layers[layers.length - 1];
     }
 
     @Override
     public INDArray forward(INDArray input, long batchSeed) {
         INDArray current = input;
-        for (Layer layer : layers) {
-            current = layer.forward(current, batchSeed);
+        for (int i = 0; i < layers.length; i++) {
+            current = layers[i].forward(current, batchSeed);
         }
         return current;
     }
@@ -42,8 +43,8 @@ final class LayerSequence implements Layer {
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradientNeeded) {
         INDArray gradient = outputGradient;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            gradient = layers.get(i).backward(gradient, i > 0 || inputGradientNeeded);
+        for (int i = layers.length - 1; i >= 0; i--) {
+            gradient = layers[i].backward(gradient, i > 0 || inputGradientNeeded);
         }
         return gradient;
     }
@@ -65,13 +66,17 @@ final class LayerSequence implements Layer {
     @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
-        layers.forEach(layer -> all.addAll(layer.parameters()));
+        for (Layer layer : layers) {
+            all.addAll(layer.parameters());
+        }
         return all;
     }
 
     @Override
     public void forEachLayer(Consumer<Layer> visitor) {
-        layers.forEach(layer -> layer.forEachLayer(visitor));
+        for (Layer layer : layers) {
+            layer.forEachLayer(visitor);
+        }
     }
 
     /** A sequence has no arrays of its own: its layers report theirs through {@link #forEachLayer}. */

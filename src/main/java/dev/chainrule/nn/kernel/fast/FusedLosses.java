@@ -66,13 +66,11 @@ final class FusedLosses implements LossKernel {
         };
     }
 
-    private static boolean owned(INDArray... arrays) {
-        for (INDArray array : arrays) {
-            if (!HeapViews.owns(array) || array.length() != arrays[0].length()) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the loops can take these four arrays of one length (no varargs: an array per batch). */
+    private static boolean owned(INDArray first, INDArray second, INDArray third, INDArray fourth) {
+        long length = first.length();
+        return HeapViews.owns(first) && HeapViews.owns(second) && HeapViews.owns(third) && HeapViews.owns(fourth)
+                && second.length() == length && third.length() == length && fourth.length() == length;
     }
 
     /** Reads {@code outputs} and {@code targets} into the workspace; returns their length. */
