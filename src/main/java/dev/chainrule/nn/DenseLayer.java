@@ -59,8 +59,8 @@ final class DenseLayer implements Layer {
     public INDArray forward(INDArray x, long batchSeed) {
         Pass p = passes.forRows((int) x.rows());
         p.x = x;
-        matrix.affine(x, weights.value(), bias.value(), p.z);
-        f.forward(p.z, p.a);
+        matrix.affine(x, weights.value(), bias.value(), p.z);          // z = x·W + b
+        f.forward(p.z, p.a);                                            // a = f(z)
         last = p;
         return p.a;
     }
@@ -70,12 +70,12 @@ final class DenseLayer implements Layer {
         Pass p = last;
         p.dA = dA;
         p.dZ = activation == Activation.IDENTITY ? dA : p.ownDZ;
-        f.backward(p.z, p.a, dA, p.dZ);
-        matrix.multiply(p.x, true, p.dZ, false, weights.gradient());
-        matrix.sumRows(p.dZ, bias.gradient());
+        f.backward(p.z, p.a, dA, p.dZ);                                 // dL/dz = f'(z) ⊙ dL/da
+        matrix.multiply(p.x, true, p.dZ, false, weights.gradient());    // dL/dW = xᵀ·dL/dz
+        matrix.sumRows(p.dZ, bias.gradient());                          // dL/db = Σ_rows dL/dz
         p.dX = null;
         if (inputGradientNeeded) {
-            matrix.multiply(p.dZ, false, weights.value(), true, p.ownDX);
+            matrix.multiply(p.dZ, false, weights.value(), true, p.ownDX); // dL/dx = dL/dz·Wᵀ
             p.dX = p.ownDX;
         }
         return p.dX;

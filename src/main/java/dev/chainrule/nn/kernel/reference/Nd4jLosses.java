@@ -99,7 +99,10 @@ final class Nd4jLosses implements LossKernel {
         }
     }
 
-    /** The mean over every element of {@code d²}, {@code |d|} or Huber's {@code q·(|d| − q/2)}, {@code q = min(|d|, 1)}. */
+    /**
+     * The mean over every element of {@code d²}, {@code |d|} or Huber's {@code q·(|d| − q/2)} with
+     * {@code q = min(|d|, 1)}.
+     */
     private static double regressionValue(Loss loss, INDArray d) {
         try (INDArray abs = d.ulike()) {
             Nd4j.exec(new Abs(d, abs));
