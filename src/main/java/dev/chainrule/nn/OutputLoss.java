@@ -21,7 +21,7 @@ import dev.chainrule.nn.kernel.LossKernel;
  */
 abstract class OutputLoss {
 
-    private final Loss loss;
+    final Loss loss;
     final ActivationKernel f;
     final LossKernel kernel;
     private final BatchCache<Pass> passes;
@@ -117,12 +117,10 @@ abstract class OutputLoss {
      * value, with its dL/da; then {@code dL/dz = f'(z) ⊙ dL/da}.
      */
     private static final class ActivationThenLoss extends OutputLoss {
-        private final Loss loss;
         private final boolean identity;
 
         ActivationThenLoss(Activation activation, Loss loss, int outputs, Kernels kernels, DataType type) {
             super(activation, loss, outputs, kernels, type, true);
-            this.loss = loss;
             this.identity = activation == Activation.IDENTITY;
         }
 
