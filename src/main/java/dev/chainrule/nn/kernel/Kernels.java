@@ -3,7 +3,6 @@ package dev.chainrule.nn.kernel;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import dev.chainrule.nn.Activation;
-import dev.chainrule.nn.Loss;
 import dev.chainrule.nn.optim.Optimizer;
 import dev.chainrule.nn.optim.OptimizerSpec;
 
