@@ -48,4 +48,18 @@ public interface Preprocessing {
     List<Prediction> decode(INDArray outputs);
 
     byte[] toBytes();
+
+    /** The fitted encoding of each feature column, in {@link #featureNames()} order. */
+    List<FeatureEncoding> features();
+
+    /** The fitted encoding of the target. */
+    TargetEncoding target();
+
+    /**
+     * A preprocessing made of encodings fitted elsewhere (an imported model); it encodes and decodes
+     * exactly as the one they were taken from.
+     */
+    static Preprocessing of(List<FeatureEncoding> features, TargetEncoding target) {
+        return new FittedPreprocessing(features, target);
+    }
 }
