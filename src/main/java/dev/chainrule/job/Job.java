@@ -24,8 +24,12 @@ class Job {
     private UUID id;
     @Column(name = "model_id", nullable = false)
     private UUID modelId;
-    @Column(name = "dataset_id", nullable = false)
+    /** Null for an imported job. */
+    @Column(name = "dataset_id")
     private UUID datasetId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private JobKind kind;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private JobStatus status;
@@ -66,10 +70,27 @@ class Job {
         this.id = id;
         this.modelId = modelId;
         this.datasetId = datasetId;
+        this.kind = JobKind.TRAINED;
         this.status = JobStatus.QUEUED;
         this.options = options;
         this.epochs = epochs;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * A finished job that serves a model trained elsewhere: it starts and ends at {@code now}, with the
+     * progress and final metrics its source reported.
+     */
+    static Job imported(UUID id, UUID modelId, String options, int epoch, int epochs, Metrics metrics, Instant now) {
+        Job job = new Job(id, modelId, null, options, epochs, now);
+        job.kind = JobKind.IMPORTED;
+        job.status = JobStatus.SUCCEEDED;
+        job.epoch = epoch;
+        job.progress = 1.0;
+        job.metrics = metrics;
+        job.startedAt = now;
+        job.finishedAt = now;
+        return job;
     }
 
     UUID id() {
@@ -82,6 +103,10 @@ class Job {
 
     UUID datasetId() {
         return datasetId;
+    }
+
+    JobKind kind() {
+        return kind;
     }
 
     JobStatus status() {

@@ -27,7 +27,13 @@ class ModelService {
 
     @Transactional
     ModelResponse create(ModelRequest request) {
-        StoredModel model = validator.validate(request).withId(UUID.randomUUID());
+        return store(validator.validate(request));
+    }
+
+    /** Stores a validated definition under a new id. */
+    @Transactional
+    ModelResponse store(StoredModel validated) {
+        StoredModel model = validated.withId(UUID.randomUUID());
         // The database keeps microseconds; truncating first makes the POST echo equal a later GET.
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         repository.save(ModelEntity.of(model, createdAt));

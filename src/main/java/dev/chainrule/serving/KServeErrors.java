@@ -1,0 +1,79 @@
+package dev.chainrule.serving;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.chainrule.serving.KServeTypes.ErrorResponse;
+import dev.chainrule.web.ApiProblem;
+import dev.chainrule.web.ProblemError;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Errors of the KServe v2 endpoints in the protocol's form, {@code {"error": "…"}}: 404 for an unknown
+ * model or version, 400 for any other fault of the request. Scoped to {@link KServeController}; the
+ * native API keeps its problem documents.
+ */
+@RestControllerAdvice(assignableTypes = KServeController.class)
+class KServeErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(KServeErrors.class);
+
+    @ExceptionHandler(KServeException.class)
+    ResponseEntity<ErrorResponse> refused(KServeException e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    /** A fault found by the shared prediction path (a job that vanished, a value it refuses). */
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ErrorResponse> problem(ApiProblem e) {
+        if (e.status().is5xxServerError()) {
+            return error(e.status(), e.getMessage());
+        }
+        StringBuilder message = new StringBuilder(e.getMessage());
+        if (e.errors().size() > 1) {
+            for (ProblemError error : e.errors()) {
+                message.append(' ').append(error.message());
+            }
+        }
+        return error(e.status() == HttpStatus.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
+                message.toString());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
+        String message = e.getCause() instanceof JacksonException jackson
+                ? "The request body could not be read: " + jackson.getOriginalMessage()
+                : "The request body must be a JSON inference request.";
+        return error(HttpStatus.BAD_REQUEST, message);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorResponse> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.BAD_REQUEST, "Send the inference request as application/json, not "
+                + e.getContentType() + ".");
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ErrorResponse> database(DataAccessException e) {
+        log.error("KServe v2 call failed on the database", e);
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "The model store is not available; try again.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorResponse> unexpected(Exception e) {
+        log.error("Unexpected error in a KServe v2 call", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
+    }
+
+    private static ResponseEntity<ErrorResponse> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorResponse(message));
+    }
+}
