@@ -26,7 +26,7 @@ class BundleController {
     }
 
     @GetMapping("/api/v1/jobs/{id}/export")
-    @Operation(summary = "The job's trained model as one self-contained, versioned JSON bundle",
+    @Operation(operationId = "exportJob", summary = "The job's trained model as one self-contained, versioned JSON bundle",
             description = "Definition, trained parameters, fitted preprocessing, training options and final metrics. "
                     + "404 no job, 409 no trained parameters yet.")
     ResponseEntity<ModelBundle> export(@PathVariable UUID id) {
@@ -34,7 +34,7 @@ class BundleController {
     }
 
     @PostMapping("/api/v1/models/import")
-    @Operation(summary = "Turn a bundle into a stored model and a finished job that serves it",
+    @Operation(operationId = "importModelBundle", summary = "Turn a bundle into a stored model and a finished job that serves it",
             description = "201 with the model (its trained parameters as explicit initial parameters) and the id of a "
                     + "job of kind 'imported' that predicts exactly as the bundle's source. 400 for a body that is not "
                     + "JSON of the right types; 422 naming every fault by JSON pointer: another format or version, "

@@ -44,10 +44,11 @@ final class BundleReader {
         if (bundle.model() == null || !bundle.model().isObject()) {
             faults.add("/model", "'model' is required: the model definition, as POST /api/v1/models takes it.");
         }
-        if (bundle.parameters() == null || !bundle.parameters().isArray()) {
+        if (bundle.parameters() == null) {
             faults.add("/parameters", "'parameters' is required: one {weights, bias} entry per dense layer.");
         }
         metrics(bundle.metrics());
+        source(bundle.source());
         if (bundle.preprocessing() == null) {
             faults.add("/preprocessing", "'preprocessing' is required.");
             return null;
@@ -74,6 +75,19 @@ final class BundleReader {
                 faults.add("/metrics/" + name, "A metric must be a finite number, got " + value + ".");
             }
         });
+    }
+
+    /** Only the progress is read from the source: the imported job shows it. */
+    private void source(ModelBundle.Source source) {
+        if (source == null) {
+            return;
+        }
+        if (source.epoch() != null && source.epoch() < 0) {
+            faults.add("/source/epoch", "'epoch' must be 0 or more, got " + source.epoch() + ".");
+        }
+        if (source.epochs() != null && source.epochs() < 0) {
+            faults.add("/source/epochs", "'epochs' must be 0 or more, got " + source.epochs() + ".");
+        }
     }
 
     private List<FeatureEncoding> features(List<ModelBundle.Feature> features) {

@@ -9,7 +9,6 @@ import dev.chainrule.encoding.FeatureEncoding;
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.encoding.TargetEncoding;
 import dev.chainrule.job.TrainedJob;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,9 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  * shortest exact form, so a bundle read back predicts bit for bit as its source.
  */
 final class BundleWriter {
-
-    /** Its own mapper: the bundle's form must not follow the web layer's JSON settings. */
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private BundleWriter() {
     }
@@ -34,7 +30,7 @@ final class BundleWriter {
         return new ModelBundle(BundleFormat.NAME, BundleFormat.VERSION, exportedAt,
                 new ModelBundle.Source(job.jobId(), job.kind(), job.status(), job.modelId(), job.datasetId(),
                         job.epoch(), job.epochs(), job.parameterVersion()),
-                model, JSON.valueToTree(job.parameters()), preprocessing(job.preprocessing()), job.options(),
+                model, List.copyOf(job.parameters()), preprocessing(job.preprocessing()), job.options(),
                 finite(job.metrics()));
     }
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.chainrule.nn.LayerParameters;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
@@ -23,12 +25,14 @@ record ModelBundle(
                 example = "1") Integer formatVersion,
         Instant exportedAt,
         @Schema(description = "Where the model was trained; informational") Source source,
-        @Schema(description = "The model definition, as POST /api/v1/models takes it; 'inputs' is the encoded "
-                + "feature width") JsonNode model,
-        @Schema(description = "The trained parameters, as GET /api/v1/jobs/{id}/parameters shows them: one "
-                + "{weights [inputs][units], bias [units]} per dense layer") JsonNode parameters,
+        @Schema(implementation = Map.class, description = "The model definition, as POST /api/v1/models takes it; "
+                + "'inputs' is the encoded feature width") JsonNode model,
+        @ArraySchema(schema = @Schema(implementation = LayerParameters.class), arraySchema = @Schema(description =
+                "The trained parameters, as GET /api/v1/jobs/{id}/parameters shows them: one {weights [inputs][units], "
+                        + "bias [units]} per dense layer")) List<Object> parameters,
         Preprocessing preprocessing,
-        @Schema(description = "The training options, as a job shows them") JsonNode training,
+        @Schema(implementation = Map.class, description = "The training options, as a job shows them")
+        JsonNode training,
         @Schema(description = "The final metrics: loss, valLoss, accuracy, valAccuracy, rmse, valRmse")
         Map<String, Double> metrics) {
 

@@ -17,6 +17,7 @@ import dev.chainrule.model.ModelResponse;
 import dev.chainrule.model.StoredModel;
 import dev.chainrule.web.ApiProblem;
 import dev.chainrule.web.ProblemError;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Exports a job's trained model as a bundle, and turns a bundle into a model and a job that serves it. */
@@ -26,11 +27,13 @@ class ModelBundles {
     private final TrainedJobs jobs;
     private final ModelDefinitions definitions;
     private final TransactionTemplate transaction;
+    private final JsonMapper json;
 
-    ModelBundles(TrainedJobs jobs, ModelDefinitions definitions, TransactionTemplate transaction) {
+    ModelBundles(TrainedJobs jobs, ModelDefinitions definitions, TransactionTemplate transaction, JsonMapper json) {
         this.jobs = jobs;
         this.definitions = definitions;
         this.transaction = transaction;
+        this.json = json;
     }
 
     Download<ModelBundle> export(UUID jobId) {
@@ -69,12 +72,11 @@ class ModelBundles {
      * faults are moved to where they are in the bundle ({@code /model/...}, {@code /parameters/...}).
      */
     private StoredModel model(ModelBundle bundle, BundleFaults faults) {
-        if (bundle.model() == null || !bundle.model().isObject() || bundle.parameters() == null
-                || !bundle.parameters().isArray()) {
+        if (bundle.model() == null || !bundle.model().isObject() || bundle.parameters() == null) {
             return null;
         }
         ObjectNode definition = ((ObjectNode) bundle.model()).deepCopy();
-        definition.set("parameters", bundle.parameters());
+        definition.set("parameters", json.valueToTree(bundle.parameters()));
         try {
             return definitions.validate(definition);
         } catch (ApiProblem problem) {

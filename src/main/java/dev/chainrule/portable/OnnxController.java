@@ -25,7 +25,7 @@ class OnnxController {
     }
 
     @GetMapping("/api/v1/jobs/{id}/model.onnx")
-    @Operation(summary = "The job's trained model and its preprocessing as one ONNX graph (opset 13)",
+    @Operation(operationId = "getJobOnnx", summary = "The job's trained model and its preprocessing as one ONNX graph (opset 13)",
             description = "Inputs are the raw feature columns, each [N, 1]: numeric ones as float (NaN for a missing "
                     + "value), categorical ones as string. Outputs: probabilities, label_index and label "
                     + "(classification) or value in the target's units (regression). 404 no job, 409 no trained "

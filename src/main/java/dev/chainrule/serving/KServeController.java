@@ -15,7 +15,6 @@ import dev.chainrule.serving.KServeTypes.ServerLive;
 import dev.chainrule.serving.KServeTypes.ServerMetadata;
 import dev.chainrule.serving.KServeTypes.ServerReady;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -29,6 +28,10 @@ import jakarta.servlet.http.HttpServletRequest;
         + "{\"error\": \"…\"} with 400 or 404")
 class KServeController {
 
+    private static final String INFER = "The numbers equal those of POST /api/v1/jobs/{id}/predictions for the "
+            + "published job. The request id is echoed; 'outputs' selects. 400 for a malformed request, 404 for an "
+            + "unknown model or version.";
+
     private final KServeModels models;
 
     KServeController(KServeModels models) {
@@ -36,44 +39,60 @@ class KServeController {
     }
 
     @GetMapping
-    @Operation(summary = "Server metadata")
+    @Operation(operationId = "kserveServerMetadata", summary = "Server metadata")
     ServerMetadata server() {
         return models.server();
     }
 
     @GetMapping("/health/live")
-    @Operation(summary = "Whether the server answers")
+    @Operation(operationId = "kserveServerLive", summary = "Whether the server answers")
     ServerLive live() {
         return new ServerLive(true);
     }
 
     @GetMapping("/health/ready")
-    @Operation(summary = "Whether published models can be served (the database answers)")
+    @Operation(operationId = "kserveServerReady", summary = "Whether published models can be served (the database "
+            + "answers)")
     ServerReady ready() {
         return models.ready();
     }
 
-    @GetMapping({"/models/{name}", "/models/{name}/versions/{version}"})
-    @Operation(summary = "A published model's inputs and outputs (datatype and shape, -1 for the batch)",
-            description = "Without a version: the newest. 404 for an unknown name or version.")
-    ModelMetadata metadata(@PathVariable String name,
-            @Parameter(description = "a published version; the newest when left out") @PathVariable(required = false)
-            String version) {
+    @GetMapping("/models/{name}")
+    @Operation(operationId = "kserveModelMetadata", summary = "The newest version's inputs and outputs (datatype and "
+            + "shape, -1 for the batch)", description = "404 for an unknown name.")
+    ModelMetadata metadata(@PathVariable String name) {
+        return models.metadata(name, null);
+    }
+
+    @GetMapping("/models/{name}/versions/{version}")
+    @Operation(operationId = "kserveModelVersionMetadata", summary = "A published version's inputs and outputs",
+            description = "404 for an unknown name or version.")
+    ModelMetadata metadata(@PathVariable String name, @PathVariable String version) {
         return models.metadata(name, version);
     }
 
-    @GetMapping({"/models/{name}/ready", "/models/{name}/versions/{version}/ready"})
-    @Operation(summary = "Whether a published model is ready (it is loaded by this call)")
-    ModelReady modelReady(@PathVariable String name, @PathVariable(required = false) String version) {
+    @GetMapping("/models/{name}/ready")
+    @Operation(operationId = "kserveModelReady", summary = "Whether the newest version is ready (loaded by this call)")
+    ModelReady modelReady(@PathVariable String name) {
+        return models.ready(name, null);
+    }
+
+    @GetMapping("/models/{name}/versions/{version}/ready")
+    @Operation(operationId = "kserveModelVersionReady", summary = "Whether a published version is ready")
+    ModelReady modelReady(@PathVariable String name, @PathVariable String version) {
         return models.ready(name, version);
     }
 
-    @PostMapping({"/models/{name}/infer", "/models/{name}/versions/{version}/infer"})
-    @Operation(summary = "Inference on a batch: raw column tensors (or one encoded 'input') in; label and "
-            + "probabilities, or value, out",
-            description = "The numbers equal those of POST /api/v1/jobs/{id}/predictions for the published job. The "
-                    + "request id is echoed; 'outputs' selects. 400 for a malformed request, 404 for an unknown model.")
-    InferenceResponse infer(@PathVariable String name, @PathVariable(required = false) String version,
+    @PostMapping("/models/{name}/infer")
+    @Operation(operationId = "kserveInfer", summary = "Inference by the newest version: raw column tensors (or one "
+            + "encoded 'input') in; label and probabilities, or value, out", description = INFER)
+    InferenceResponse infer(@PathVariable String name, @RequestBody InferenceRequest request) {
+        return models.infer(name, null, request);
+    }
+
+    @PostMapping("/models/{name}/versions/{version}/infer")
+    @Operation(operationId = "kserveInferVersion", summary = "Inference by a published version", description = INFER)
+    InferenceResponse infer(@PathVariable String name, @PathVariable String version,
             @RequestBody InferenceRequest request) {
         return models.infer(name, version, request);
     }

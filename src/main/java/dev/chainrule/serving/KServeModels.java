@@ -76,9 +76,9 @@ class KServeModels {
                 InferenceOutputs.of(predictions, model.preprocessing().classes(), signature, request.outputs()));
     }
 
-    /** Ready when the publications can be read, which needs the database. */
+    /** Ready when the publications can be read, which needs the database (else a 503 from the advice). */
     ServerReady ready() {
-        publications.versions("");
+        publications.checkStore();
         return new ServerReady(true);
     }
 

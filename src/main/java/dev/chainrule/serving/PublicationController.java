@@ -23,7 +23,7 @@ class PublicationController {
     }
 
     @PostMapping("/api/v1/jobs/{id}/publish")
-    @Operation(summary = "Publish a succeeded job under a name for the KServe v2 endpoints",
+    @Operation(operationId = "publishJob", summary = "Publish a succeeded job under a name for the KServe v2 endpoints",
             description = "Each publish of a name is its next version (1, 2, …); calls without a version go to the "
                     + "newest. 201 with Location /v2/models/{name}/versions/{version}. 404 no job, 409 the job has not "
                     + "succeeded, 422 an invalid name.")

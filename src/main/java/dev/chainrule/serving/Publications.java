@@ -71,4 +71,9 @@ class Publications {
     List<Integer> versions(String name) {
         return publications.findVersions(name);
     }
+
+    /** Reads the publications once: throws when the database does not answer. */
+    void checkStore() {
+        publications.count();
+    }
 }
