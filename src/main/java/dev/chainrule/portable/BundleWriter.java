@@ -25,8 +25,10 @@ final class BundleWriter {
      *        is set to the encoded width, which the bundle fixes
      */
     static ModelBundle write(TrainedJob job, ObjectNode definition, Instant exportedAt) {
-        ObjectNode model = definition.deepCopy();
+        ObjectNode model = definition.objectNode();
+        model.set("name", definition.get("name"));
         model.put("inputs", job.preprocessing().inputs());
+        model.setAll(definition.deepCopy().without("inputs"));
         return new ModelBundle(BundleFormat.NAME, BundleFormat.VERSION, exportedAt,
                 new ModelBundle.Source(job.jobId(), job.kind(), job.status(), job.modelId(), job.datasetId(),
                         job.epoch(), job.epochs(), job.parameterVersion()),

@@ -69,7 +69,9 @@ class ModelBundles {
 
     /**
      * The bundle's definition with its parameters, checked by the rules of {@code POST /api/v1/models}; its
-     * faults are moved to where they are in the bundle ({@code /model/...}, {@code /parameters/...}).
+     * faults are moved to where they are in the bundle ({@code /model/...}, {@code /parameters/...}). When
+     * only the parameters are at fault, the definition alone is returned, so that the fit of the
+     * preprocessing can still be judged and reported in the same answer.
      */
     private StoredModel model(ModelBundle bundle, BundleFaults faults) {
         if (bundle.model() == null || !bundle.model().isObject() || bundle.parameters() == null) {
@@ -80,13 +82,24 @@ class ModelBundles {
         try {
             return definitions.validate(definition);
         } catch (ApiProblem problem) {
+            boolean onlyParameters = !problem.errors().isEmpty();
             for (ProblemError error : problem.errors()) {
                 String pointer = error.pointer() == null ? "" : error.pointer();
+                onlyParameters &= pointer.startsWith("/parameters");
                 faults.add(pointer.startsWith("/parameters") ? pointer : "/model" + pointer, error.message());
             }
             if (problem.errors().isEmpty()) {
                 faults.add("/model", problem.getMessage());
             }
+            return onlyParameters ? withoutParameters(definition) : null;
+        }
+    }
+
+    private StoredModel withoutParameters(ObjectNode definition) {
+        definition.remove("parameters");
+        try {
+            return definitions.validate(definition);
+        } catch (ApiProblem alsoInvalid) {
             return null;
         }
     }

@@ -169,6 +169,10 @@ class BundleApiTest {
                 "must hold 3 values, got 4");
         refused(b -> ((ArrayNode) b.path("preprocessing").path("features")).remove(0), "/preprocessing/features",
                 "The features encode to 3 inputs");
+        refused(b -> {
+            ((ArrayNode) b.path("parameters").get(0).path("weights")).remove(3);
+            ((ArrayNode) b.path("preprocessing").path("features")).remove(0);
+        }, "/preprocessing/features", "The bundle has 2 faults");
         refused(b -> ((ArrayNode) b.path("preprocessing").path("target").path("classes")).remove(2),
                 "/preprocessing/target", "The target encodes to 2 outputs, but the model's last layer has 3 units");
         refused(b -> ((ObjectNode) b.path("preprocessing").path("features").get(1)).put("std", 0.0),
