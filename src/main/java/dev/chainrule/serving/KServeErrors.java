@@ -7,11 +7,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.chainrule.serving.KServeTypes.ErrorResponse;
+import dev.chainrule.serving.KServeTypes.ErrorMessage;
 import dev.chainrule.web.ApiProblem;
 import dev.chainrule.web.ProblemError;
 import tools.jackson.core.JacksonException;
@@ -27,13 +28,13 @@ class KServeErrors {
     private static final Logger log = LoggerFactory.getLogger(KServeErrors.class);
 
     @ExceptionHandler(KServeException.class)
-    ResponseEntity<ErrorResponse> refused(KServeException e) {
+    ResponseEntity<ErrorMessage> refused(KServeException e) {
         return error(e.status(), e.getMessage());
     }
 
     /** A fault found by the shared prediction path (a job that vanished, a value it refuses). */
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ErrorResponse> problem(ApiProblem e) {
+    ResponseEntity<ErrorMessage> problem(ApiProblem e) {
         if (e.status().is5xxServerError()) {
             return error(e.status(), e.getMessage());
         }
@@ -48,7 +49,7 @@ class KServeErrors {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorMessage> unreadable(HttpMessageNotReadableException e) {
         String message = e.getCause() instanceof JacksonException jackson
                 ? "The request body could not be read: " + jackson.getOriginalMessage()
                 : "The request body must be a JSON inference request.";
@@ -56,24 +57,30 @@ class KServeErrors {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ErrorResponse> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ErrorMessage> mediaType(HttpMediaTypeNotSupportedException e) {
         return error(HttpStatus.BAD_REQUEST, "Send the inference request as application/json, not "
                 + e.getContentType() + ".");
     }
 
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ErrorResponse> database(DataAccessException e) {
+    ResponseEntity<ErrorMessage> database(DataAccessException e) {
         log.error("KServe v2 call failed on the database", e);
         return error(HttpStatus.SERVICE_UNAVAILABLE, "The model store is not available; try again.");
     }
 
+    /** Spring MVC's own refusals (a header it cannot serve, a missing part) keep a client-error status. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorResponse> unexpected(Exception e) {
+    ResponseEntity<ErrorMessage> unexpected(Exception e) {
+        if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            String detail = refusal.getBody().getDetail();
+            return error(refusal.getStatusCode().value() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
+                    detail == null ? "The request cannot be served." : detail);
+        }
         log.error("Unexpected error in a KServe v2 call", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
     }
 
-    private static ResponseEntity<ErrorResponse> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorResponse(message));
+    private static ResponseEntity<ErrorMessage> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorMessage(message));
     }
 }

@@ -77,6 +77,6 @@ final class KServeTypes {
     }
 
     @Schema(name = "KServeError")
-    record ErrorResponse(String error) {
+    record ErrorMessage(String error) {
     }
 }
