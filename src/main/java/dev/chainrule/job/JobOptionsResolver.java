@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.nn.Precision;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 /**
  * Turns a request into effective options: fills the documented defaults and rejects, with the JSON
@@ -18,7 +19,7 @@ final class JobOptionsResolver {
 
     static final Set<String> METRICS = Set.of("loss", "val_loss", "accuracy", "val_accuracy", "rmse", "val_rmse");
 
-    private final List<ProblemError> errors = new ArrayList<>();
+    private final List<Fault> errors = new ArrayList<>();
 
     private JobOptionsResolver() {
     }
@@ -27,10 +28,9 @@ final class JobOptionsResolver {
         JobOptionsResolver resolver = new JobOptionsResolver();
         JobOptions options = resolver.options(r);
         if (!resolver.errors.isEmpty()) {
-            List<ProblemError> errors = resolver.errors;
-            throw ApiProblem.badRequest("invalid-job", "Invalid job options",
-                    errors.size() == 1 ? errors.get(0).message() : "The job has " + errors.size() + " invalid options.",
-                    errors);
+            List<Fault> errors = resolver.errors;
+            throw new MalformedInputException("invalid-job", "Invalid job options",
+                    DomainException.summary(errors, "The job has " + errors.size() + " invalid options."), errors);
         }
         return options;
     }
@@ -154,7 +154,7 @@ final class JobOptionsResolver {
     }
 
     private void reject(String pointer, String message) {
-        errors.add(ProblemError.atPointer(pointer, message));
+        errors.add(Fault.atPointer(pointer, message));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.chainrule.fault.DomainException;
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.ParameterCodec;
 import dev.chainrule.nn.train.BatchProgress;
@@ -14,7 +15,6 @@ import dev.chainrule.nn.train.EpochMetrics;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.nn.train.TrainingListener;
 import dev.chainrule.nn.train.TrainingOutcome;
-import dev.chainrule.web.ApiProblem;
 
 /**
  * One claimed job being trained on this instance: listens to the trainer, persists every epoch,
@@ -73,7 +73,7 @@ final class TrainingRun implements TrainingListener {
             deadline = job.deadline();
             TrainingOutcome outcome = job.train(this);
             conclude(outcome);
-        } catch (ApiProblem | IllegalArgumentException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             // The engine's shape errors name the layer and both shapes: worth showing as they are.
             fail(e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException e) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 
 /** Collects every fault of one model definition, so that a single 422 names them all. */
 final class Faults {
@@ -18,13 +18,13 @@ final class Faults {
     /** Enough to fix a definition; a parameter matrix of the wrong width would otherwise list every row. */
     private static final int MAX_REPORTED = 50;
 
-    private final List<ProblemError> errors = new ArrayList<>();
+    private final List<Fault> errors = new ArrayList<>();
     private int count;
 
     void add(String pointer, String message) {
         count++;
         if (errors.size() < MAX_REPORTED) {
-            errors.add(ProblemError.atPointer(pointer, message));
+            errors.add(Fault.atPointer(pointer, message));
         }
     }
 
@@ -34,7 +34,7 @@ final class Faults {
 
     void throwIfAny() {
         if (count > 0) {
-            throw ApiProblem.unprocessable("invalid-model", "Invalid model definition",
+            throw new InvalidInputException("invalid-model", "Invalid model definition",
                     count == 1 ? errors.get(0).message() : "The model definition has " + count + " faults.", errors);
         }
     }

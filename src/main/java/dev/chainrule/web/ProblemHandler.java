@@ -3,6 +3,7 @@ package dev.chainrule.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
+import dev.chainrule.fault.ConflictException;
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.InvalidInputException;
+import dev.chainrule.fault.MalformedInputException;
+import dev.chainrule.fault.NotFoundException;
+import dev.chainrule.fault.TooLargeException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -35,13 +42,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     static final String TYPE_PREFIX = "/problems/";
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Object> handleApiProblem(ApiProblem ex) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-        body.setType(URI.create(TYPE_PREFIX + ex.slug()));
+    /** How each kind of domain refusal is answered; a kind missing here is a bug, answered as a 500. */
+    private static final Map<Class<? extends DomainException>, HttpStatus> STATUS_OF_REFUSAL = Map.of(
+            MalformedInputException.class, HttpStatus.BAD_REQUEST,
+            NotFoundException.class, HttpStatus.NOT_FOUND,
+            ConflictException.class, HttpStatus.CONFLICT,
+            TooLargeException.class, HttpStatus.CONTENT_TOO_LARGE,
+            InvalidInputException.class, HttpStatus.UNPROCESSABLE_CONTENT);
+
+    /** A domain refusal: its code becomes the problem type, its faults the {@code errors}. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> handleRefusal(DomainException ex) {
+        HttpStatus status = statusOf(ex.getClass());
+        if (status == null) {
+            return handleUnexpected(ex);
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        body.setType(URI.create(TYPE_PREFIX + ex.code()));
         body.setTitle(ex.title());
-        if (!ex.errors().isEmpty()) {
-            body.setProperty("errors", ex.errors());
+        if (!ex.faults().isEmpty()) {
+            body.setProperty("errors", ex.faults().stream().map(ProblemError::of).toList());
         }
         return problem(body);
     }
@@ -130,6 +150,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response == null ? null
                 : ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+    }
+
+    private static HttpStatus statusOf(Class<?> refusal) {
+        for (Class<?> kind = refusal; kind != DomainException.class; kind = kind.getSuperclass()) {
+            HttpStatus status = STATUS_OF_REFUSAL.get(kind);
+            if (status != null) {
+                return status;
+            }
+        }
+        return null;
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail body) {

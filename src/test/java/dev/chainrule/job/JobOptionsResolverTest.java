@@ -7,11 +7,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.OptimizerSpec;
 import dev.chainrule.nn.train.TrainingConfig;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 class JobOptionsResolverTest {
 
@@ -27,8 +27,8 @@ class JobOptionsResolverTest {
         return new OptimizerOptions(type, null, momentum, nesterov, beta1, null, null, null, null);
     }
 
-    private static ApiProblem rejected(CreateJobRequest request) {
-        return catchThrowableOfType(ApiProblem.class, () -> JobOptionsResolver.resolve(request));
+    private static MalformedInputException rejected(CreateJobRequest request) {
+        return catchThrowableOfType(MalformedInputException.class, () -> JobOptionsResolver.resolve(request));
     }
 
     @Test
@@ -74,37 +74,37 @@ class JobOptionsResolverTest {
 
     @Test
     void unknownNamesAreRejectedWithTheirPointers() {
-        ApiProblem problem = rejected(request(optimizer("adagrad", null, null, null),
+        MalformedInputException problem = rejected(request(optimizer("adagrad", null, null, null),
                 new ScheduleOptions("linear", null, null, null, null), null, "float16",
                 new EarlyStoppingOptions("f1", null, null, null)));
 
-        assertThat(problem.status().value()).isEqualTo(400);
-        assertThat(problem.errors()).extracting(ProblemError::pointer)
+        assertThat(problem.code()).isEqualTo("invalid-job");
+        assertThat(problem.faults()).extracting(Fault::pointer)
                 .containsExactlyInAnyOrder("/optimizer/type", "/schedule/type", "/dtype", "/earlyStopping/metric");
-        assertThat(problem.errors()).extracting(ProblemError::message).anyMatch(m -> m.contains("'adagrad'"));
+        assertThat(problem.faults()).extracting(Fault::message).anyMatch(m -> m.contains("'adagrad'"));
     }
 
     @Test
     void fieldsThatDoNotApplyToTheTypeAreRejected() {
-        ApiProblem problem = rejected(request(optimizer("sgd", null, null, 0.9),
+        MalformedInputException problem = rejected(request(optimizer("sgd", null, null, 0.9),
                 new ScheduleOptions("constant", null, 0.5, null, null), null, null, null));
 
-        assertThat(problem.errors()).extracting(ProblemError::pointer)
+        assertThat(problem.faults()).extracting(Fault::pointer)
                 .containsExactlyInAnyOrder("/optimizer/beta1", "/schedule/gamma");
     }
 
     @Test
     void nesterovWithoutMomentumIsRejected() {
-        ApiProblem problem = rejected(request(optimizer("sgd", null, true, null), null, null, null, null));
+        MalformedInputException problem = rejected(request(optimizer("sgd", null, true, null), null, null, null, null));
 
-        assertThat(problem.errors()).singleElement().extracting(ProblemError::pointer).isEqualTo("/optimizer/nesterov");
+        assertThat(problem.faults()).singleElement().extracting(Fault::pointer).isEqualTo("/optimizer/nesterov");
     }
 
     @Test
     void aValidationMetricNeedsAValidationSplit() {
-        ApiProblem problem = rejected(request(null, null, 0.0, null, new EarlyStoppingOptions("val_accuracy", 3, null, null)));
+        MalformedInputException problem = rejected(request(null, null, 0.0, null, new EarlyStoppingOptions("val_accuracy", 3, null, null)));
 
-        assertThat(problem.errors()).singleElement().satisfies(e -> {
+        assertThat(problem.faults()).singleElement().satisfies(e -> {
             assertThat(e.pointer()).isEqualTo("/earlyStopping/metric");
             assertThat(e.message()).contains("validationSplit");
         });
@@ -112,8 +112,8 @@ class JobOptionsResolverTest {
 
     @Test
     void cosineMinRateMustStayBelowTheLearningRate() {
-        ApiProblem problem = rejected(request(null, new ScheduleOptions("cosine", null, null, 10, 0.5), null, null, null));
+        MalformedInputException problem = rejected(request(null, new ScheduleOptions("cosine", null, null, 10, 0.5), null, null, null));
 
-        assertThat(problem.errors()).singleElement().extracting(ProblemError::pointer).isEqualTo("/schedule/minRate");
+        assertThat(problem.faults()).singleElement().extracting(Fault::pointer).isEqualTo("/schedule/minRate");
     }
 }

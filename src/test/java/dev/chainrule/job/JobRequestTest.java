@@ -23,13 +23,13 @@ import dev.chainrule.dataset.DatasetUsage;
 import dev.chainrule.dataset.FeatureColumn;
 import dev.chainrule.dataset.TargetColumn;
 import dev.chainrule.dataset.Task;
+import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.model.ModelCatalog;
 import dev.chainrule.model.StoredModel;
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.LayerSpec;
 import dev.chainrule.nn.Loss;
 import dev.chainrule.nn.WeightInit;
-import dev.chainrule.web.ApiProblem;
 
 /**
  * Every way a job request can be wrong, and the lifecycle calls that need no training: the runner
@@ -74,9 +74,9 @@ class JobRequestTest {
                         List.of(new FeatureColumn.Numeric("x", new float[] { 1, 2, 3 })),
                         new TargetColumn.Values("y", new float[] { 2, 4, 6 })));
         given(models.get(any())).willAnswer(call -> Optional.ofNullable(known.get(call.<UUID>getArgument(0)))
-                .orElseThrow(() -> ApiProblem.notFound("Model", call.getArgument(0))));
+                .orElseThrow(() -> new NotFoundException("Model", call.getArgument(0))));
         given(datasets.read(any())).willAnswer(call -> Optional.ofNullable(stored.get(call.<UUID>getArgument(0)))
-                .orElseThrow(() -> ApiProblem.notFound("Dataset", call.getArgument(0))));
+                .orElseThrow(() -> new NotFoundException("Dataset", call.getArgument(0))));
     }
 
     private Http.Response create(String extra) {
