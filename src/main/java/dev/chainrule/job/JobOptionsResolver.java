@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.chainrule.fault.DomainException;
 import dev.chainrule.fault.Fault;
 import dev.chainrule.fault.MalformedInputException;
+import dev.chainrule.nn.JsonNamed;
 import dev.chainrule.nn.Precision;
 
 /**
@@ -40,7 +41,7 @@ final class JobOptionsResolver {
         double validationSplit = or(r.validationSplit(), 0.2);
         String dtype = or(r.dtype(), Precision.FLOAT32.jsonName());
         if (Precision.fromJsonName(dtype).isEmpty()) {
-            reject("/dtype", "Unknown dtype '" + dtype + "'; use float32 or float64.");
+            reject("/dtype", "Unknown dtype '" + dtype + "'; use " + JsonNamed.choices(Precision.class) + ".");
         }
         OptimizerOptions optimizer = optimizer(r.optimizer() == null ? empty() : r.optimizer());
         return new JobOptions(epochs, or(r.batchSize(), 32), optimizer,

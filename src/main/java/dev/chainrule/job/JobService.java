@@ -24,6 +24,7 @@ import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.model.ModelCatalog;
 import dev.chainrule.model.StoredModel;
+import dev.chainrule.nn.JsonNamed;
 import dev.chainrule.nn.LayerParameters;
 import dev.chainrule.nn.ParameterCodec;
 
@@ -121,7 +122,7 @@ class JobService {
 
     private static MalformedInputException unknownStatus(String status) {
         return MalformedInputException.parameter("status",
-                "Unknown status '" + status + "'; use queued, running, succeeded, failed or cancelled.");
+                "Unknown status '" + status + "'; use " + JsonNamed.choices(JobStatus.class) + ".");
     }
 
     static ConflictException noParametersYet(UUID id) {
