@@ -12,6 +12,7 @@ import dev.chainrule.fault.Fault;
 import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.model.StoredModel;
 import dev.chainrule.nn.Loss;
+import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.ValidationSplit;
 
 /**
@@ -36,14 +37,10 @@ final class JobCompatibility {
                     + " outputs but the target '" + data.target().name() + "' of dataset '" + data.name()
                     + "' encodes to " + preprocessing.outputs() + " under loss " + model.loss().jsonName() + "."));
         }
-        String metric = options.earlyStopping() == null ? null : options.earlyStopping().metric();
-        if (metric != null && metric.contains("accuracy") && !model.loss().isClassification()) {
-            errors.add(Fault.atPointer("/earlyStopping/metric",
-                    "Metric '" + metric + "' needs a classification loss; the model's loss is " + model.loss().jsonName() + "."));
-        }
-        if (metric != null && metric.contains("rmse") && model.loss().isClassification()) {
-            errors.add(Fault.atPointer("/earlyStopping/metric",
-                    "Metric '" + metric + "' needs a regression loss; the model's loss is " + model.loss().jsonName() + "."));
+        Metric metric = options.earlyStopping() == null ? null : options.earlyStopping().toMetric();
+        if (metric != null && !metric.fitsTask(model.loss().isClassification())) {
+            errors.add(Fault.atPointer("/earlyStopping/metric", "Metric '" + metric.jsonName() + "' needs a "
+                    + metric.scope().jsonName() + " loss; the model's loss is " + model.loss().jsonName() + "."));
         }
         if (!errors.isEmpty()) {
             throw incompatible(DomainException.summary(errors, "The job has " + errors.size() + " incompatibilities."),

@@ -6,6 +6,7 @@ import dev.chainrule.nn.Precision;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.OptimizerSpec;
 import dev.chainrule.nn.train.EarlyStopping;
+import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainingConfig;
 
 /**
@@ -26,11 +27,11 @@ record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, Schedul
     }
 
     /** Which checkpoint counts as best: the early-stopping metric, else val_loss, else loss. */
-    String bestMetric() {
+    Metric bestMetric() {
         if (earlyStopping != null) {
-            return earlyStopping.metric();
+            return earlyStopping.toMetric();
         }
-        return validationSplit > 0 ? "val_loss" : "loss";
+        return validationSplit > 0 ? Metric.VAL_LOSS : Metric.LOSS;
     }
 
     private OptimizerSpec optimizerSpec() {
@@ -54,6 +55,6 @@ record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, Schedul
 
     private EarlyStopping earlyStoppingSpec() {
         EarlyStoppingOptions e = earlyStopping;
-        return e == null ? null : new EarlyStopping(e.metric(), e.patience(), e.minDelta(), e.restoreBest());
+        return e == null ? null : new EarlyStopping(e.toMetric(), e.patience(), e.minDelta(), e.restoreBest());
     }
 }

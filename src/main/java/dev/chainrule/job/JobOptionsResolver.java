@@ -3,13 +3,14 @@ package dev.chainrule.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 import dev.chainrule.fault.DomainException;
 import dev.chainrule.fault.Fault;
 import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.nn.JsonNamed;
 import dev.chainrule.nn.Precision;
+import dev.chainrule.nn.train.Metric;
 
 /**
  * Turns a request into effective options: fills the documented defaults and rejects, with the JSON
@@ -17,8 +18,6 @@ import dev.chainrule.nn.Precision;
  * (Ranges of single numbers are checked earlier by bean validation.)
  */
 final class JobOptionsResolver {
-
-    static final Set<String> METRICS = Set.of("loss", "val_loss", "accuracy", "val_accuracy", "rmse", "val_rmse");
 
     private final List<Fault> errors = new ArrayList<>();
 
@@ -137,14 +136,15 @@ final class JobOptionsResolver {
         if (e == null) {
             return null;
         }
-        String metric = or(e.metric(), validationSplit > 0 ? "val_loss" : "loss");
-        if (!METRICS.contains(metric)) {
-            reject("/earlyStopping/metric", "Unknown metric '" + metric
-                    + "'; use loss, val_loss, accuracy, val_accuracy, rmse or val_rmse.");
-        } else if (metric.startsWith("val_") && validationSplit == 0) {
-            reject("/earlyStopping/metric", "Metric '" + metric + "' needs a validationSplit greater than 0.");
+        Metric fallback = validationSplit > 0 ? Metric.VAL_LOSS : Metric.LOSS;
+        String name = or(e.metric(), fallback.jsonName());
+        Optional<Metric> metric = Metric.fromJsonName(name);
+        if (metric.isEmpty()) {
+            reject("/earlyStopping/metric", "Unknown metric '" + name + "'; use " + JsonNamed.choices(Metric.class) + ".");
+        } else if (metric.get().needsValidation() && validationSplit == 0) {
+            reject("/earlyStopping/metric", "Metric '" + name + "' needs a validationSplit greater than 0.");
         }
-        return new EarlyStoppingOptions(metric, or(e.patience(), 5), or(e.minDelta(), 0.0), or(e.restoreBest(), false));
+        return new EarlyStoppingOptions(name, or(e.patience(), 5), or(e.minDelta(), 0.0), or(e.restoreBest(), false));
     }
 
     private void notFor(String type, String pointer, Object value) {

@@ -53,7 +53,7 @@ interface JobRepository extends JpaRepository<Job, UUID> {
             + "where j.id = :id and j.owner = :owner and j.status = dev.chainrule.job.JobStatus.RUNNING")
     int recordEpoch(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now,
             @Param("epoch") int epoch, @Param("step") long step, @Param("progress") double progress,
-            @Param("samplesPerSecond") double samplesPerSecond, @Param("metrics") Metrics metrics);
+            @Param("samplesPerSecond") double samplesPerSecond, @Param("metrics") StoredMetrics metrics);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)

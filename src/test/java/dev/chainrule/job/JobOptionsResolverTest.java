@@ -11,6 +11,7 @@ import dev.chainrule.fault.Fault;
 import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.OptimizerSpec;
+import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainingConfig;
 
 class JobOptionsResolverTest {
@@ -47,7 +48,7 @@ class JobOptionsResolverTest {
         TrainingConfig config = o.toTrainingConfig();
         assertThat(config.optimizer()).isEqualTo(new OptimizerSpec.Adam(0.001, 0.9, 0.999, 1e-8, 0));
         assertThat(config.schedule()).isEqualTo(new LearningRateSchedule.Constant());
-        assertThat(o.bestMetric()).isEqualTo("val_loss");
+        assertThat(o.bestMetric()).isEqualTo(Metric.VAL_LOSS);
     }
 
     @Test
@@ -57,7 +58,7 @@ class JobOptionsResolverTest {
 
         assertThat(sgd.toTrainingConfig().optimizer()).isEqualTo(new OptimizerSpec.Sgd(0.01, 0.9, true, 0));
         assertThat(sgd.optimizer().beta1()).isNull();
-        assertThat(sgd.bestMetric()).isEqualTo("loss");
+        assertThat(sgd.bestMetric()).isEqualTo(Metric.LOSS);
         assertThat(rmsprop.toTrainingConfig().optimizer()).isEqualTo(new OptimizerSpec.RmsProp(0.01, 0.99, 1e-8, 0, 0));
     }
 
