@@ -29,7 +29,6 @@ import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.fault.TooLargeException;
-import tools.jackson.core.JacksonException;
 
 /**
  * Turns every exception into an RFC 9457 problem ({@code application/problem+json}). Spring's own
@@ -107,19 +106,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String pointer = "";
-        String detail = "The request body is not valid JSON.";
-        if (ex.getCause() instanceof JacksonException jackson) {
-            pointer = JsonPointers.fromJacksonPath(jackson.getPath());
-            detail = "The request body could not be read" + (pointer.isEmpty() ? "" : " at " + pointer)
-                    + ": " + jackson.getOriginalMessage();
-        } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-            detail = "A request body is required.";
-        }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        body.setType(URI.create(TYPE_PREFIX + "unreadable-body"));
-        body.setTitle("Unreadable request body");
-        body.setProperty("errors", List.of(ProblemError.atPointer(pointer, detail)));
+        UnreadableBody fault = UnreadableBody.of(ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, fault.detail());
+        body.setType(URI.create(TYPE_PREFIX + fault.code()));
+        body.setTitle(fault.title());
+        body.setProperty("errors", List.of(ProblemError.atPointer(fault.pointer(), fault.detail())));
         return problem(body);
     }
 
