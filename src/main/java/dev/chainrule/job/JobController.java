@@ -55,7 +55,9 @@ class JobController {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a queued or running job", description = "409 when it has already finished.")
+    @Operation(summary = "Cancel a queued or running job",
+            description = "Answers at once with the job cancelled; a running job stops training at its next batch. "
+                    + "409 when it has already finished.")
     JobView cancel(@PathVariable UUID id) {
         return service.cancel(id);
     }

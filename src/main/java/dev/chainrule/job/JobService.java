@@ -27,6 +27,7 @@ import dev.chainrule.model.StoredModel;
 import dev.chainrule.nn.JsonNamed;
 import dev.chainrule.nn.LayerParameters;
 import dev.chainrule.nn.ParameterCodec;
+import dev.chainrule.ops.JobMetrics;
 
 /** Creating, reading and cancelling jobs; training itself is the {@link JobRunner}'s. */
 @Service
@@ -40,12 +41,12 @@ class JobService {
     private final ModelCatalog models;
     private final DatasetReader datasets;
     private final JobRunner runner;
-    private final JobsProperties properties;
+    private final JobMetrics metrics;
     private final TransactionTemplate transaction;
 
     JobService(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             StoredCheckpointRepository checkpoints, JobOptionsJson optionsJson, ModelCatalog models,
-            DatasetReader datasets, JobRunner runner, JobsProperties properties, TransactionTemplate transaction) {
+            DatasetReader datasets, JobRunner runner, JobMetrics metrics, TransactionTemplate transaction) {
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.epochs = epochs;
@@ -54,7 +55,7 @@ class JobService {
         this.models = models;
         this.datasets = datasets;
         this.runner = runner;
-        this.properties = properties;
+        this.metrics = metrics;
         this.transaction = transaction;
     }
 
@@ -85,16 +86,18 @@ class JobService {
         return found.map(this::view);
     }
 
+    /**
+     * Cancels a queued or running job at once and answers with its cancelled state; a running job's
+     * training stops at its next batch here, or after its owner's next heartbeat elsewhere.
+     */
     JobView cancel(UUID id) {
-        Job job = find(id);
-        if (job.status().isFinished()) {
+        if (jobs.cancel(id, Instant.now()) == 0) {
+            Job job = find(id);
             throw new ConflictException("job-finished", "Job already finished",
                     "Job " + id + " is already " + job.status().jsonName() + " and cannot be cancelled.");
         }
-        if (jobs.cancelQueued(id, Instant.now()) == 0 && jobs.requestCancel(id) == 1) {
-            runner.cancelLocally(id);
-            runner.awaitLocal(id, properties.cancelWait());
-        }
+        metrics.jobFinished(JobStatus.CANCELLED.jsonName());
+        runner.stopCancelled(id);
         return get(id);
     }
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.annotation.JsonTypeIdResolver;
  * may be left out) and as applied ({@link #withDefaults()}). A field of another optimizer is a
  * fault, not something to ignore; an unknown {@code type} is refused, not read as Adam.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type", defaultImpl = OptimizerOptions.Adam.class)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = OptimizerOptions.Adam.class)
 @JsonTypeIdResolver(TypeNames.class)
 @JsonSubTypes({ @JsonSubTypes.Type(value = OptimizerOptions.Sgd.class, name = "sgd"),
         @JsonSubTypes.Type(value = OptimizerOptions.Adam.class, name = "adam"),

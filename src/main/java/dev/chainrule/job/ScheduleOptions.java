@@ -17,7 +17,7 @@ import tools.jackson.databind.annotation.JsonTypeIdResolver;
  * How the learning rate changes from epoch to epoch, chosen by {@code type} (default
  * {@code constant}). As with optimizers, a field of another schedule and an unknown type are faults.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type", defaultImpl = ScheduleOptions.Constant.class)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = ScheduleOptions.Constant.class)
 @JsonTypeIdResolver(TypeNames.class)
 @JsonSubTypes({ @JsonSubTypes.Type(value = ScheduleOptions.Constant.class, name = "constant"),
         @JsonSubTypes.Type(value = ScheduleOptions.Step.class, name = "step"),

@@ -41,7 +41,7 @@ class JobPersistenceTest {
     static class Config {
         @Bean
         JobsProperties jobsProperties() {
-            return new JobsProperties(2, Duration.ofSeconds(1));
+            return new JobsProperties(2);
         }
 
         @Bean
@@ -222,15 +222,42 @@ class JobPersistenceTest {
     }
 
     @Test
-    void onlyAQueuedJobIsCancelledDirectly() {
+    void aQueuedOrRunningJobIsCancelledAtOnceAndAFinishedOneIsNot() {
         UUID queued = queuedJob();
         UUID running = runningJob("a");
+        UUID finished = runningJob("a");
+        recorder.finish(finished, "a", JobStatus.SUCCEEDED, null, new byte[] { 1 });
 
-        assertThat(jobs.cancelQueued(queued, Instant.now())).isEqualTo(1);
-        assertThat(jobs.cancelQueued(running, Instant.now())).isZero();
-        assertThat(jobs.requestCancel(running)).isEqualTo(1);
+        assertThat(jobs.cancel(queued, Instant.now())).isEqualTo(1);
+        assertThat(jobs.cancel(running, Instant.now())).isEqualTo(1);
+        assertThat(jobs.cancel(finished, Instant.now())).isZero();
 
-        assertThat(jobs.findById(queued).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(jobs.isCancelRequested(running)).isTrue();
+        for (UUID id : List.of(queued, running)) {
+            Job job = jobs.findById(id).orElseThrow();
+            assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(job.finishedAt()).isNotNull();
+            assertThat(job.cancelRequested()).isTrue();
+            assertThat(job.owner()).isNull();
+        }
+        assertThat(jobs.findById(finished).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void theRunnerOfACancelledJobLearnsItFromItsHeartbeatAndWritesNothingMore() {
+        UUID id = runningJob("a");
+        assertThat(jobs.heartbeat(id, "a", Instant.now(), 3, 0.1)).isEqualTo(1);
+
+        jobs.cancel(id, Instant.now());
+
+        assertThat(jobs.heartbeat(id, "a", Instant.now(), 4, 0.2)).isZero();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.2, snapshot(1, 0), new byte[] { 1 },
+                Metric.VAL_LOSS)).isFalse();
+        assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 2 })).isFalse();
+        assertThat(recorder.suspend(id, "a", snapshot(1, 2))).isFalse();
+        assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
+        assertThat(checkpoints.findByJobIdOrderByEpoch(id)).isEmpty();
+        Job job = jobs.findById(id).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(job.step()).isEqualTo(3);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class TrainerBehaviourTest {
             }
 
             @Override
-            public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+            public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
                 epochs.add(metrics);
             }
         };
@@ -107,8 +108,8 @@ class TrainerBehaviourTest {
         Network network = Network.create(REGRESSION, Precision.FLOAT32);
         new Trainer().train(network, data, null, config, new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
-                checkpoints.add(checkpoint);
+            public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
+                checkpoints.add(checkpoint.get());
             }
         }, null);
         Network resumed = Network.create(REGRESSION, Precision.FLOAT32);

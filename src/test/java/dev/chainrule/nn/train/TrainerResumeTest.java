@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,11 +120,11 @@ class TrainerResumeTest {
                 }
 
                 @Override
-                public void onEpoch(EpochMetrics m, TrainerCheckpoint checkpoint) {
+                public void onEpoch(EpochMetrics m, Supplier<TrainerCheckpoint> checkpoint) {
                     // everything but wall-clock numbers
                     history.add(m.epoch() + " " + m.loss() + " " + m.valLoss() + " " + m.accuracy() + " "
                             + m.valAccuracy() + " " + m.learningRate());
-                    checkpoints.add(checkpoint);
+                    checkpoints.add(checkpoint.get());
                 }
 
                 @Override
