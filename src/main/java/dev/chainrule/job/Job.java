@@ -47,7 +47,7 @@ class Job {
     @Column(name = "samples_per_second")
     private Double samplesPerSecond;
     @Embedded
-    private Metrics metrics;
+    private StoredMetrics metrics;
     @Column(length = 2000)
     private String error;
     @Column(name = "cancel_requested", nullable = false)
@@ -81,7 +81,8 @@ class Job {
      * A finished job that serves a model trained elsewhere: it starts and ends at {@code now}, with the
      * progress and final metrics its source reported.
      */
-    static Job imported(UUID id, UUID modelId, String options, int epoch, int epochs, Metrics metrics, Instant now) {
+    static Job imported(UUID id, UUID modelId, String options, int epoch, int epochs, StoredMetrics metrics,
+            Instant now) {
         Job job = new Job(id, modelId, null, options, epochs, now);
         job.kind = JobKind.IMPORTED;
         job.status = JobStatus.SUCCEEDED;
@@ -137,7 +138,7 @@ class Job {
         return samplesPerSecond;
     }
 
-    Metrics metrics() {
+    StoredMetrics metrics() {
         return metrics;
     }
 

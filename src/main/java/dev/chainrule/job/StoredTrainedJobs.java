@@ -12,10 +12,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.chainrule.encoding.PreprocessingCodec;
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
+import dev.chainrule.fault.JsonPointers;
+import dev.chainrule.fault.JsonReadFaults;
+import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.nn.ParameterCodec;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.JsonPointers;
-import dev.chainrule.web.ProblemError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
@@ -51,7 +54,7 @@ class StoredTrainedJobs implements TrainedJobs {
     @Transactional(readOnly = true)
     public TrainedJob read(UUID jobId) {
         Job job = find(jobId);
-        JobArtifact artifact = artifacts.findById(jobId).orElseThrow(() -> ApiProblem.notFound("Job", jobId));
+        JobArtifact artifact = artifacts.findById(jobId).orElseThrow(() -> new NotFoundException("Job", jobId));
         if (artifact.parameters() == null) {
             throw JobService.noParametersYet(jobId);
         }
@@ -81,7 +84,7 @@ class StoredTrainedJobs implements TrainedJobs {
      */
     private JobOptions resolve(JsonNode requested) {
         if (requested != null && !requested.isNull() && !requested.isObject()) {
-            throw invalidOptions(List.of(ProblemError.atPointer("", "Training options must be a JSON object.")));
+            throw invalidOptions(List.of(Fault.atPointer("", "Training options must be a JSON object.")));
         }
         ObjectNode body = requested == null || requested.isNull() ? json.createObjectNode()
                 : ((ObjectNode) requested).deepCopy();
@@ -92,13 +95,12 @@ class StoredTrainedJobs implements TrainedJobs {
         try {
             request = json.treeToValue(body, CreateJobRequest.class);
         } catch (JacksonException e) {
-            throw invalidOptions(List.of(ProblemError.atPointer(JsonPointers.fromJacksonPath(e.getPath()),
-                    "Unreadable training option: " + e.getOriginalMessage())));
+            throw invalidOptions(List.of(JsonReadFaults.of(e, "Unreadable training option: ")));
         }
-        List<ProblemError> errors = new ArrayList<>();
+        List<Fault> errors = new ArrayList<>();
         for (ConstraintViolation<CreateJobRequest> violation : validator.validate(request)) {
             String pointer = JsonPointers.fromPropertyPath(violation.getPropertyPath().toString());
-            errors.add(ProblemError.atPointer(pointer, "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "' "
+            errors.add(Fault.atPointer(pointer, "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "' "
                     + violation.getMessage() + "."));
         }
         if (!errors.isEmpty()) {
@@ -106,21 +108,21 @@ class StoredTrainedJobs implements TrainedJobs {
         }
         try {
             return JobOptionsResolver.resolve(request);
-        } catch (ApiProblem e) {
-            throw invalidOptions(e.errors());
+        } catch (DomainException e) {
+            throw invalidOptions(e.faults());
         }
     }
 
-    private static ApiProblem invalidOptions(List<ProblemError> errors) {
-        return ApiProblem.unprocessable("invalid-job", "Invalid job options",
-                errors.size() == 1 ? errors.get(0).message() : "The options have " + errors.size() + " faults.", errors);
+    private static InvalidInputException invalidOptions(List<Fault> errors) {
+        return new InvalidInputException("invalid-job", "Invalid job options",
+                DomainException.summary(errors, "The options have " + errors.size() + " faults."), errors);
     }
 
     private Job find(UUID jobId) {
-        return jobs.findById(jobId).orElseThrow(() -> ApiProblem.notFound("Job", jobId));
+        return jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job", jobId));
     }
 
-    private static Map<String, Double> metrics(Metrics m) {
+    private static Map<String, Double> metrics(StoredMetrics m) {
         Map<String, Double> byName = new LinkedHashMap<>();
         if (m != null) {
             putPresent(byName, "loss", m.loss());
@@ -139,11 +141,11 @@ class StoredTrainedJobs implements TrainedJobs {
         }
     }
 
-    private static Metrics metrics(Map<String, Double> byName) {
+    private static StoredMetrics metrics(Map<String, Double> byName) {
         if (byName.isEmpty()) {
             return null;
         }
-        return new Metrics(byName.get("loss"), byName.get("valLoss"), byName.get("accuracy"),
+        return new StoredMetrics(byName.get("loss"), byName.get("valLoss"), byName.get("accuracy"),
                 byName.get("valAccuracy"), byName.get("rmse"), byName.get("valRmse"));
     }
 }

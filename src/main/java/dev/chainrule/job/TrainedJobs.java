@@ -5,14 +5,14 @@ import java.util.UUID;
 /** How exports, imports and publications reach jobs; implemented by this package. */
 public interface TrainedJobs {
 
-    /** @throws dev.chainrule.web.ApiProblem 404 when there is no such job */
+    /** @throws dev.chainrule.fault.NotFoundException when there is no such job */
     JobStatus status(UUID jobId);
 
     /**
      * The job's current trained state.
      *
-     * @throws dev.chainrule.web.ApiProblem 404 when there is no such job, 409 while it has no trained
-     *         parameters yet
+     * @throws dev.chainrule.fault.NotFoundException when there is no such job
+     * @throws dev.chainrule.fault.ConflictException while it has no trained parameters yet
      */
     TrainedJob read(UUID jobId);
 
@@ -21,8 +21,8 @@ public interface TrainedJobs {
      * also stores the model commits both or neither.
      *
      * @return the new job's id
-     * @throws dev.chainrule.web.ApiProblem 422 naming the option at fault by its pointer within the
-     *         options ({@code /optimizer/type})
+     * @throws dev.chainrule.fault.InvalidInputException naming the option at fault by its pointer within
+     *         the options ({@code /optimizer/type})
      */
     UUID store(ImportedJob job);
 }

@@ -3,11 +3,10 @@ package dev.chainrule.model;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.chainrule.web.FaultCollector;
+import dev.chainrule.fault.FaultCollector;
+import dev.chainrule.nn.JsonNamed;
 
 /** Collects every fault of one model definition, so that a single 422 names them all. */
 final class Faults {
@@ -43,15 +42,15 @@ final class Faults {
     }
 
     /** The constant {@code name} stands for, or null after recording that it is missing or unknown. */
-    <E> E named(String name, String at, String what, E[] known, Function<E, String> jsonName,
-            Function<String, Optional<E>> lookup) {
+    <E extends Enum<E> & JsonNamed> E named(String name, String at, String what, Class<E> type) {
         if (name == null) {
             add(at, "'" + at.substring(at.lastIndexOf('/') + 1) + "' is required.");
             return null;
         }
-        return lookup.apply(name).orElseGet(() -> {
+        return JsonNamed.fromJsonName(type, name).orElseGet(() -> {
             add(at, "Unknown " + what + " '" + name + "'; known: "
-                    + Arrays.stream(known).map(jsonName).collect(Collectors.joining(", ")) + ".");
+                    + Arrays.stream(type.getEnumConstants()).map(JsonNamed::jsonName).collect(Collectors.joining(", "))
+                    + ".");
             return null;
         });
     }

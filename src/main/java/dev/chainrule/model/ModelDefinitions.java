@@ -6,9 +6,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.JsonPointers;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
+import dev.chainrule.fault.JsonReadFaults;
+import dev.chainrule.fault.NotFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ public class ModelDefinitions {
      * Checks a definition in the form {@code POST /api/v1/models} takes, explicit parameters included.
      *
      * @return the definition with its defaults resolved (no id yet)
-     * @throws ApiProblem 422 naming every fault by its pointer within {@code definition}
+     * @throws InvalidInputException naming every fault by its pointer within {@code definition}
      */
     public StoredModel validate(JsonNode definition) {
         if (definition == null || !definition.isObject()) {
@@ -47,8 +48,7 @@ public class ModelDefinitions {
         try {
             request = json.treeToValue(definition, ModelRequest.class);
         } catch (JacksonException e) {
-            throw invalid(JsonPointers.fromJacksonPath(e.getPath()), "Unreadable model definition: "
-                    + e.getOriginalMessage());
+            throw invalid(JsonReadFaults.of(e, "Unreadable model definition: "));
         }
         return validator.validate(request);
     }
@@ -63,7 +63,7 @@ public class ModelDefinitions {
      * A stored model's definition as {@code POST /api/v1/models} takes it: without its id, creation time
      * and explicit initial parameters.
      *
-     * @throws ApiProblem 404 when there is no such model
+     * @throws NotFoundException when there is no such model
      */
     public ObjectNode definition(UUID modelId) {
         ObjectNode definition = json.valueToTree(ModelResponse.of(catalog.get(modelId), null, false));
@@ -71,8 +71,11 @@ public class ModelDefinitions {
         return definition;
     }
 
-    private static ApiProblem invalid(String pointer, String message) {
-        return ApiProblem.unprocessable("invalid-model", "Invalid model definition", message,
-                List.of(ProblemError.atPointer(pointer, message)));
+    private static InvalidInputException invalid(String pointer, String message) {
+        return invalid(Fault.atPointer(pointer, message));
+    }
+
+    private static InvalidInputException invalid(Fault fault) {
+        return new InvalidInputException("invalid-model", "Invalid model definition", fault.message(), List.of(fault));
     }
 }

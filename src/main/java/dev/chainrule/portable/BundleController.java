@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.chainrule.web.Attachments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,7 +31,8 @@ class BundleController {
             description = "Definition, trained parameters, fitted preprocessing, training options and final metrics. "
                     + "404 no job, 409 no trained parameters yet.")
     ResponseEntity<ModelBundle> export(@PathVariable UUID id) {
-        return bundles.export(id).asAttachment(MediaType.APPLICATION_JSON);
+        Download<ModelBundle> download = bundles.export(id);
+        return Attachments.of(download.filename(), MediaType.APPLICATION_JSON, download.content());
     }
 
     @PostMapping("/api/v1/models/import")

@@ -1,10 +1,10 @@
 package dev.chainrule.portable;
 
-import org.springframework.http.HttpStatus;
-
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.FaultCollector;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.FaultCollector;
+import dev.chainrule.fault.InvalidInputException;
+import dev.chainrule.fault.MalformedInputException;
 
 /** Every fault of one bundle, each at its JSON pointer in the bundle, answered as one 422. */
 final class BundleFaults {
@@ -15,16 +15,19 @@ final class BundleFaults {
         collector.add(pointer, message);
     }
 
-    /** The faults another check found in one part of the bundle, moved under that part's pointer. */
-    void addNested(String prefix, ApiProblem problem) {
-        if (problem.status() != HttpStatus.UNPROCESSABLE_CONTENT && problem.status() != HttpStatus.BAD_REQUEST) {
-            throw problem;
+    /**
+     * The faults another check found in one part of the bundle, moved under that part's pointer. A refusal
+     * that is not about the input (a conflict, a missing record) is not the bundle's fault: it is rethrown.
+     */
+    void addNested(String prefix, DomainException refusal) {
+        if (!(refusal instanceof InvalidInputException || refusal instanceof MalformedInputException)) {
+            throw refusal;
         }
-        if (problem.errors().isEmpty()) {
-            add(prefix, problem.getMessage());
+        if (refusal.faults().isEmpty()) {
+            add(prefix, refusal.getMessage());
         }
-        for (ProblemError error : problem.errors()) {
-            add(prefix + (error.pointer() == null ? "" : error.pointer()), error.message());
+        for (Fault fault : refusal.faults()) {
+            add(prefix + (fault.pointer() == null ? "" : fault.pointer()), fault.message());
         }
     }
 

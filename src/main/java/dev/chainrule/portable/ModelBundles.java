@@ -9,14 +9,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.chainrule.encoding.Preprocessing;
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.job.ImportedJob;
 import dev.chainrule.job.TrainedJob;
 import dev.chainrule.job.TrainedJobs;
 import dev.chainrule.model.ModelDefinitions;
 import dev.chainrule.model.ModelResponse;
 import dev.chainrule.model.StoredModel;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -81,15 +82,15 @@ class ModelBundles {
         definition.set("parameters", json.valueToTree(bundle.parameters()));
         try {
             return definitions.validate(definition);
-        } catch (ApiProblem problem) {
-            boolean onlyParameters = !problem.errors().isEmpty();
-            for (ProblemError error : problem.errors()) {
-                String pointer = error.pointer() == null ? "" : error.pointer();
+        } catch (InvalidInputException invalid) {
+            boolean onlyParameters = !invalid.faults().isEmpty();
+            for (Fault fault : invalid.faults()) {
+                String pointer = fault.pointer() == null ? "" : fault.pointer();
                 onlyParameters &= pointer.startsWith("/parameters");
-                faults.add(pointer.startsWith("/parameters") ? pointer : "/model" + pointer, error.message());
+                faults.add(pointer.startsWith("/parameters") ? pointer : "/model" + pointer, fault.message());
             }
-            if (problem.errors().isEmpty()) {
-                faults.add("/model", problem.getMessage());
+            if (invalid.faults().isEmpty()) {
+                faults.add("/model", invalid.getMessage());
             }
             return onlyParameters ? withoutParameters(definition) : null;
         }
@@ -99,7 +100,7 @@ class ModelBundles {
         definition.remove("parameters");
         try {
             return definitions.validate(definition);
-        } catch (ApiProblem alsoInvalid) {
+        } catch (InvalidInputException alsoInvalid) {
             return null;
         }
     }
@@ -107,11 +108,11 @@ class ModelBundles {
     private UUID storeJob(ImportedJob job) {
         try {
             return jobs.store(job);
-        } catch (ApiProblem problem) {
+        } catch (DomainException refusal) {
             BundleFaults faults = new BundleFaults();
-            faults.addNested("/training", problem);
+            faults.addNested("/training", refusal);
             faults.throwIfAny();
-            throw problem;
+            throw refusal;
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.chainrule.web.Attachments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,6 +34,7 @@ class OnnxController {
     @ApiResponse(responseCode = "200", description = "The ONNX model",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> onnx(@PathVariable UUID id) {
-        return exports.export(id).asAttachment(MediaType.APPLICATION_OCTET_STREAM);
+        Download<byte[]> download = exports.export(id);
+        return Attachments.of(download.filename(), MediaType.APPLICATION_OCTET_STREAM, download.content());
     }
 }

@@ -24,7 +24,10 @@ public class TrainedModelRunner {
         this.limits = limits;
     }
 
-    /** The job's current model; throws the 404/409 problems of {@link dev.chainrule.job.TrainedModels}. */
+    /**
+     * The job's current model; throws the refusals of {@link dev.chainrule.job.TrainedModels} (no such job,
+     * no trained parameters yet).
+     */
     public TrainedModel model(UUID jobId) {
         return models.get(jobId);
     }

@@ -12,9 +12,10 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.serving.KServeTypes.ErrorMessage;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -29,22 +30,19 @@ class KServeErrors {
 
     @ExceptionHandler(KServeException.class)
     ResponseEntity<ErrorMessage> refused(KServeException e) {
-        return error(e.status(), e.getMessage());
+        return error(e.unknownModel() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     /** A fault found by the shared prediction path (a job that vanished, a value it refuses). */
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ErrorMessage> problem(ApiProblem e) {
-        if (e.status().is5xxServerError()) {
-            return error(e.status(), e.getMessage());
-        }
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ErrorMessage> refusedByDomain(DomainException e) {
         StringBuilder message = new StringBuilder(e.getMessage());
-        if (e.errors().size() > 1) {
-            for (ProblemError error : e.errors()) {
-                message.append(' ').append(error.message());
+        if (e.faults().size() > 1) {
+            for (Fault fault : e.faults()) {
+                message.append(' ').append(fault.message());
             }
         }
-        return error(e.status() == HttpStatus.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
+        return error(e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
                 message.toString());
     }
 

@@ -11,10 +11,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.chainrule.fault.ConflictException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.job.JobStatus;
 import dev.chainrule.job.TrainedJobs;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 /** Publishing jobs under names, and finding which job answers for a name and version. */
 @Service
@@ -41,12 +42,12 @@ class Publications {
             String message = "'name' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or "
                     + "digit (it becomes part of the URL /v2/models/{name}), got " + (name == null ? "none" : "'" + name + "'")
                     + ".";
-            throw ApiProblem.unprocessable("invalid-publication", "Invalid publication", message,
-                    List.of(ProblemError.atPointer("/name", message)));
+            throw new InvalidInputException("invalid-publication", "Invalid publication", message,
+                    List.of(Fault.atPointer("/name", message)));
         }
         JobStatus status = jobs.status(jobId);
         if (status != JobStatus.SUCCEEDED) {
-            throw ApiProblem.conflict("job-not-succeeded", "Job has not succeeded",
+            throw new ConflictException("job-not-succeeded", "Job has not succeeded",
                     "Job " + jobId + " is " + status.jsonName() + "; only a succeeded job can be published.");
         }
         for (int attempt = 1; ; attempt++) {
@@ -55,7 +56,7 @@ class Publications {
                         publications.findLatestVersion(name) + 1, jobId, Instant.now().truncatedTo(ChronoUnit.MICROS)))));
             } catch (DataIntegrityViolationException e) {
                 if (attempt == ATTEMPTS) {
-                    throw ApiProblem.conflict("publish-contended", "Publish contended", "Name '" + name
+                    throw new ConflictException("publish-contended", "Publish contended", "Name '" + name
                             + "' was published by other requests at the same time; try again.");
                 }
             }

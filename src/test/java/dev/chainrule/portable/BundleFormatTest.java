@@ -14,11 +14,11 @@ import dev.chainrule.dataset.FeatureColumn;
 import dev.chainrule.encoding.FeatureEncoding;
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.encoding.TargetEncoding;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.job.TrainedJob;
 import dev.chainrule.nn.LayerParameters;
 import dev.chainrule.nn.Precision;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -91,11 +91,11 @@ class BundleFormatTest {
     @Test
     void anotherFormatOrVersionIsRefusedBeforeAnythingElseIsRead() {
         ModelBundle otherVersion = new ModelBundle(BundleFormat.NAME, 7, null, null, null, null, null, null, null);
-        assertThatThrownBy(() -> BundleReader.checkFormat(otherVersion)).isInstanceOfSatisfying(ApiProblem.class,
-                e -> assertThat(e.errors()).extracting(ProblemError::pointer).containsExactly("/formatVersion"));
+        assertThatThrownBy(() -> BundleReader.checkFormat(otherVersion)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.faults()).extracting(Fault::pointer).containsExactly("/formatVersion"));
         ModelBundle otherFormat = new ModelBundle("onnx", 1, null, null, null, null, null, null, null);
-        assertThatThrownBy(() -> BundleReader.checkFormat(otherFormat)).isInstanceOfSatisfying(ApiProblem.class,
-                e -> assertThat(e.errors()).extracting(ProblemError::pointer).containsExactly("/format"));
+        assertThatThrownBy(() -> BundleReader.checkFormat(otherFormat)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.faults()).extracting(Fault::pointer).containsExactly("/format"));
     }
 
     private static ModelBundle bundle(String preprocessing) {
@@ -109,8 +109,8 @@ class BundleFormatTest {
         try {
             faults.throwIfAny();
             return List.of();
-        } catch (ApiProblem e) {
-            return e.errors().stream().map(ProblemError::pointer).toList();
+        } catch (InvalidInputException e) {
+            return e.faults().stream().map(Fault::pointer).toList();
         }
     }
 }
