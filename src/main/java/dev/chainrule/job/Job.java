@@ -58,11 +58,14 @@ class Job {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    /** Higher is claimed first; see {@link JobQueue}. */
+    @Column(nullable = false)
+    private int priority;
 
     protected Job() {
     }
 
-    Job(UUID id, UUID modelId, UUID datasetId, String options, int epochs, Instant createdAt) {
+    Job(UUID id, UUID modelId, UUID datasetId, String options, int epochs, Instant createdAt, int priority) {
         this.id = id;
         this.modelId = modelId;
         this.datasetId = datasetId;
@@ -70,6 +73,7 @@ class Job {
         this.options = options;
         this.epochs = epochs;
         this.createdAt = createdAt;
+        this.priority = priority;
     }
 
     UUID id() {
@@ -142,5 +146,9 @@ class Job {
 
     Instant finishedAt() {
         return finishedAt;
+    }
+
+    int priority() {
+        return priority;
     }
 }
