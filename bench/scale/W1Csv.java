@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a CSV shaped like the W1 workload of the training benchmark: 784 numeric features in
- * [0, 1) with three decimals and a label of ten classes that depends on the first features.
+ * [0, 1) with three decimals, and a label of ten classes: the index of the largest of the first ten.
  * Usage: {@code java bench/scale/W1Csv.java OUTPUT ROWS}.
  */
 public class W1Csv {
@@ -24,16 +24,18 @@ public class W1Csv {
             out.write(line.append("label\n").toString());
             for (int r = 0; r < rows; r++) {
                 line.setLength(0);
-                double first = 0;
+                int label = 0;
+                int largest = -1;
                 for (int c = 0; c < 784; c++) {
                     int milli = random.nextInt(1000);
-                    if (c < 10) {
-                        first += milli;
+                    if (c < 10 && milli > largest) {
+                        largest = milli;
+                        label = c;
                     }
                     line.append(milli / 1000).append('.').append((char) ('0' + milli / 100))
                             .append((char) ('0' + milli / 10 % 10)).append((char) ('0' + milli % 10)).append(',');
                 }
-                out.write(line.append((int) (first / 1000)).append('\n').toString());
+                out.write(line.append(label).append('\n').toString());
             }
         }
     }

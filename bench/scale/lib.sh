@@ -9,8 +9,9 @@ mkdir -p "$OUT"
 SERVICE_PIDS=()
 DATABASES=()
 
-jar() {
-    local jar
+jar() { # the packaged jar (built when missing), or CHAINRULE_JAR
+    local jar=${CHAINRULE_JAR:-}
+    [ -z "$jar" ] || { echo "$jar"; return; }
     jar=$(ls "$ROOT"/target/chainrule-*.jar 2>/dev/null | grep -v original | head -1 || true)
     if [ -z "$jar" ]; then
         (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
