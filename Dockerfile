@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t chainrule .      Run: docker compose up (see README.md, "Docker")
+# Build: docker build -t chainrule .      Run: docker compose up (see docs/operations.md, "Docker")
 
 # --- build stage: the Maven wrapper on a JDK 17, then the jar split into its layers ---------------
 FROM eclipse-temurin:17-jdk AS build

@@ -40,7 +40,7 @@ public interface Preprocessing {
      * Encodes raw instances sent by a client: each either a {@code List<?>} of values in
      * {@link #featureNames()} order or a {@code Map<String, ?>} by column name.
      *
-     * @throws dev.chainrule.web.ApiProblem naming {@code /instances/i[/j or /column]} at fault
+     * @throws dev.chainrule.fault.DomainException naming {@code /instances/i[/j or /column]} at fault
      */
     INDArray encodeInstances(List<?> instances, Precision precision);
 

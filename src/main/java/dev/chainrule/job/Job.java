@@ -43,7 +43,7 @@ class Job {
     @Column(name = "samples_per_second")
     private Double samplesPerSecond;
     @Embedded
-    private Metrics metrics;
+    private StoredMetrics metrics;
     @Column(length = 2000)
     private String error;
     @Column(name = "cancel_requested", nullable = false)
@@ -116,7 +116,7 @@ class Job {
         return samplesPerSecond;
     }
 
-    Metrics metrics() {
+    StoredMetrics metrics() {
         return metrics;
     }
 

@@ -1,18 +1,15 @@
 package dev.chainrule.job;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -21,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.chainrule.nn.Nd4jThreads;
+import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.ops.JobLogContext;
 import dev.chainrule.ops.RunnerHeartbeat;
 
@@ -40,8 +38,8 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
     private final JobRecorder recorder;
     private final JobPreparer preparer;
     private final JobQueue queue;
-    private final Map<UUID, TrainingRun> active = new ConcurrentHashMap<>();
-    private final Map<UUID, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
+    private final Trainer trainer = new Trainer();
+    private final Map<UUID, JobExecution> active = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService pool;
     private volatile boolean running;
@@ -88,7 +86,7 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
         }
         running = false;
         scheduler.shutdownNow();
-        active.values().forEach(TrainingRun::shutDown);
+        active.values().forEach(JobExecution::shutDown);
         pool.shutdown();
         try {
             if (!pool.awaitTermination(properties.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -115,26 +113,14 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
         return lastPoll;
     }
 
-    /** Stops the job at its next batch if it runs on this instance. */
-    void cancelLocally(UUID jobId) {
-        TrainingRun run = active.get(jobId);
-        if (run != null) {
-            run.cancel();
-        }
-    }
-
-    /** Waits (bounded) until a job that runs here has ended; returns at once otherwise. */
-    void awaitLocal(UUID jobId, Duration timeout) {
-        CompletableFuture<Void> done = finished.get(jobId);
-        if (done == null) {
-            return;
-        }
-        try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            log.debug("Job {} still running after {}", jobId, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Stops a cancelled job at its next batch if it trains on this instance; elsewhere its owner
+     * learns of the cancel from its next heartbeat.
+     */
+    void stopCancelled(UUID jobId) {
+        JobExecution execution = active.get(jobId);
+        if (execution != null) {
+            execution.cancel();
         }
     }
 
@@ -164,21 +150,17 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
     }
 
     private void launch(UUID jobId) {
-        TrainingRun run = new TrainingRun(jobId, properties.instanceId(), recorder);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        active.put(jobId, run);
-        finished.put(jobId, done);
+        JobExecution execution = new JobExecution(jobId, properties.instanceId(), preparer, trainer, recorder);
+        active.put(jobId, execution);
         try (var ignored = JobLogContext.forJob(jobId)) {
             log.info("Job {} claimed by {}", jobId, properties.instanceId());
         }
         pool.execute(() -> {
             try (var ignored = JobLogContext.forJob(jobId)) {
                 Nd4jThreads.pin(properties.nd4jThreads());
-                run.run(preparer);
+                execution.run();
             } finally {
                 active.remove(jobId);
-                finished.remove(jobId);
-                done.complete(null);
                 if (running) {
                     pollNow();
                 }
@@ -188,20 +170,20 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
 
     private void heartbeat() {
         Instant now = Instant.now();
-        for (TrainingRun run : new ArrayList<>(active.values())) {
-            try (var ignored = JobLogContext.forJob(run.jobId())) {
-                heartbeat(run, now);
+        for (JobExecution execution : new ArrayList<>(active.values())) {
+            try (var ignored = JobLogContext.forJob(execution.jobId())) {
+                heartbeat(execution, now);
             }
         }
     }
 
-    private void heartbeat(TrainingRun run, Instant now) {
-        if (jobs.heartbeat(run.jobId(), properties.instanceId(), now, run.step(), run.progress()) == 0
-                && active.containsKey(run.jobId())) {
-            log.warn("Job {} is no longer owned by {}; stopping it here", run.jobId(), properties.instanceId());
-            run.markLost();
-        } else if (jobs.isCancelRequested(run.jobId())) {
-            run.cancel();
+    /** One query: it proves this instance still runs the job, and a cancel makes it match no row. */
+    private void heartbeat(JobExecution execution, Instant now) {
+        if (jobs.heartbeat(execution.jobId(), properties.instanceId(), now, execution.step(), execution.progress()) == 0
+                && active.containsKey(execution.jobId())) {
+            log.info("Job {} is no longer running under {} (cancelled, or taken over); stopping it here",
+                    execution.jobId(), properties.instanceId());
+            execution.markLost();
         }
     }
 

@@ -10,11 +10,9 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.chainrule.support.MigratedPostgres;
-import dev.chainrule.support.PostgresDatabaseExtension;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /**
@@ -22,7 +20,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
  * real schema on PostgreSQL: it counts the jobs that need a worker (queued, and running, also when
  * abandoned) and none of the finished ones.
  */
-@ExtendWith(PostgresDatabaseExtension.class)
 class KedaQueryTest {
 
     static Map<String, Object> trigger(GenericKubernetesResource scaledObject) {

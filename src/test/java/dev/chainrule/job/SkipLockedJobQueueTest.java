@@ -14,15 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import dev.chainrule.support.MigratedPostgres;
-import dev.chainrule.support.PostgresDatabaseExtension;
 
 /** The queue on PostgreSQL: one {@code FOR UPDATE SKIP LOCKED} statement per claim. */
-@ExtendWith(PostgresDatabaseExtension.class)
 class SkipLockedJobQueueTest extends JobQueueContract {
 
     private static MigratedPostgres postgres;

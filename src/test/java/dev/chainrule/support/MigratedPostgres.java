@@ -7,8 +7,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A fresh PostgreSQL database with the application's schema (every Flyway migration applied) and
- * nothing else: for tests of SQL that runs against the real schema without starting the service.
- * Dropped on {@link #close()}.
+ * nothing else, on the run's {@link PostgresServer}: for tests of SQL that runs against the real
+ * schema without starting the service. Dropped on {@link #close()}.
  */
 public final class MigratedPostgres implements AutoCloseable {
 
@@ -20,9 +20,8 @@ public final class MigratedPostgres implements AutoCloseable {
         this.dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password());
     }
 
-    /** Needs {@link PostgresDatabaseExtension} on the test class, which skips it without a server. */
     public static MigratedPostgres create() {
-        MigratedPostgres postgres = new MigratedPostgres(PostgresServer.configured().orElseThrow().createDatabase());
+        MigratedPostgres postgres = new MigratedPostgres(PostgresServer.get().createDatabase());
         Flyway.configure().dataSource(postgres.dataSource).locations("classpath:db/migration").load().migrate();
         return postgres;
     }

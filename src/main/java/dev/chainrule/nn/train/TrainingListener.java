@@ -1,5 +1,7 @@
 package dev.chainrule.nn.train;
 
+import java.util.function.Supplier;
+
 /**
  * Observes training and may stop it. All callbacks run on the training thread, between batches.
  */
@@ -9,10 +11,10 @@ public interface TrainingListener {
     }
 
     /**
-     * Called after every epoch with its metrics and a snapshot taken at the epoch boundary, so the
-     * caller can persist both together.
+     * Called after every epoch with its metrics and the snapshot at the epoch boundary, so the caller
+     * can persist both together. The snapshot is encoded only when asked for, during this call.
      */
-    default void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+    default void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
     }
 
     /** Checked before every batch; true ends training at that batch boundary with outcome STOPPED. */

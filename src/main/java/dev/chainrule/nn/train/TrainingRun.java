@@ -66,7 +66,6 @@ final class TrainingRun {
 
     TrainingOutcome run() {
         EpochMetrics last = null;
-        TrainerCheckpoint checkpoint = null;
         int rows = source.rows();
         int batchSize = config.batchSize();
         int batches = (rows + batchSize - 1) / batchSize;
@@ -108,17 +107,14 @@ final class TrainingRun {
                         + (epoch + 1) + " (step " + progress.step + "); training diverged, try a lower learning rate");
             }
             last = finishEpoch(epoch, learningRate, started, samplesThisRun);
-            checkpoint = snapshot();
-            listener.onEpoch(last, checkpoint);
+            listener.onEpoch(last, this::snapshot);
             if (tracker.shouldStop()) {
                 restoreBestIfAsked();
                 return outcome(TrainingOutcome.Status.EARLY_STOPPED, last, snapshot(), null);
             }
         }
-        if (restoreBestIfAsked() || checkpoint == null) {
-            checkpoint = snapshot();
-        }
-        return outcome(TrainingOutcome.Status.COMPLETED, last, checkpoint, null);
+        restoreBestIfAsked();
+        return outcome(TrainingOutcome.Status.COMPLETED, last, snapshot(), null);
     }
 
     private double batchMetric(INDArray outputs, INDArray targets, int[] order, int from) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class TrainerBehaviourTest {
             }
 
             @Override
-            public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
+            public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
                 epochs.add(metrics);
             }
         };
@@ -85,7 +86,7 @@ class TrainerBehaviourTest {
     @Test
     void earlyStoppingRestoresTheBestParameters() {
         // a min delta no epoch can beat: epoch 1 stays best, training stops after 1 + patience epochs
-        EarlyStopping stopping = new EarlyStopping("loss", 2, 1e9, true);
+        EarlyStopping stopping = new EarlyStopping(Metric.LOSS, 2, 1e9, true);
         Network network = Network.create(REGRESSION, Precision.FLOAT64);
         Network oneEpoch = Network.create(REGRESSION, Precision.FLOAT64);
 
@@ -101,14 +102,14 @@ class TrainerBehaviourTest {
 
     @Test
     void resumingFromTheEpochThatTriggeredEarlyStoppingStopsAgain() {
-        EarlyStopping stopping = new EarlyStopping("loss", 2, 1e9, true);
+        EarlyStopping stopping = new EarlyStopping(Metric.LOSS, 2, 1e9, true);
         TrainingConfig config = new TrainingConfig(10, 8, sgd(0.05), null, true, 2, stopping);
         List<TrainerCheckpoint> checkpoints = new ArrayList<>();
         Network network = Network.create(REGRESSION, Precision.FLOAT32);
         new Trainer().train(network, data, null, config, new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics metrics, TrainerCheckpoint checkpoint) {
-                checkpoints.add(checkpoint);
+            public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
+                checkpoints.add(checkpoint.get());
             }
         }, null);
         Network resumed = Network.create(REGRESSION, Precision.FLOAT32);
@@ -172,9 +173,9 @@ class TrainerBehaviourTest {
     void badConfigurationsAreRejected() {
         Network network = Network.create(REGRESSION, Precision.FLOAT32);
         TrainingConfig noValidation = new TrainingConfig(1, 10, sgd(0.1), null, true, 1,
-                new EarlyStopping("val_loss", 2, 0, false));
+                new EarlyStopping(Metric.VAL_LOSS, 2, 0, false));
         TrainingConfig accuracyForRegression = new TrainingConfig(1, 10, sgd(0.1), null, true, 1,
-                new EarlyStopping("accuracy", 2, 0, false));
+                new EarlyStopping(Metric.ACCURACY, 2, 0, false));
 
         assertThatThrownBy(() -> new Trainer().train(network, data, null, noValidation, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("val_loss");

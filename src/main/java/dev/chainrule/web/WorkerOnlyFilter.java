@@ -1,4 +1,4 @@
-package dev.chainrule.role;
+package dev.chainrule.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.chainrule.role.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * A worker serves nothing but {@code /actuator/**} (health for its probes, Prometheus metrics):
  * every other path, the API, its documentation and the web page included, answers the same 404
  * problem as a path that does not exist, before any controller or security filter sees it.
+ * Registered by {@link WorkerOnlyFilterConfiguration} in the worker role only.
  */
 class WorkerOnlyFilter extends OncePerRequestFilter {
 
@@ -39,7 +41,7 @@ class WorkerOnlyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "/problems/not-found");
+        problem.put("type", ProblemHandler.TYPE_PREFIX + "not-found");
         problem.put("title", "Not Found");
         problem.put("status", HttpStatus.NOT_FOUND.value());
         problem.put("detail", "This instance is a worker (" + Role.PROPERTY + "=worker): it trains jobs and serves "

@@ -1,4 +1,4 @@
-package dev.chainrule.role;
+package dev.chainrule.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -6,11 +6,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import dev.chainrule.role.Role;
 import tools.jackson.databind.ObjectMapper;
 
-/** The worker role's web side; the runner side of every role is set by {@link RoleEnvironment}. */
+/**
+ * The worker role's web side: its HTTP surface shrinks to {@code /actuator}. What each role runs
+ * besides is set in {@code dev.chainrule.role.RoleEnvironment}.
+ */
 @Configuration
-class RoleConfiguration {
+class WorkerOnlyFilterConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = Role.PROPERTY, havingValue = "worker")
