@@ -62,11 +62,14 @@ class Job {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    /** Higher is claimed first; see {@link JobQueue}. */
+    @Column(nullable = false)
+    private int priority;
 
     protected Job() {
     }
 
-    Job(UUID id, UUID modelId, UUID datasetId, String options, int epochs, Instant createdAt) {
+    Job(UUID id, UUID modelId, UUID datasetId, String options, int epochs, Instant createdAt, int priority) {
         this.id = id;
         this.modelId = modelId;
         this.datasetId = datasetId;
@@ -75,6 +78,7 @@ class Job {
         this.options = options;
         this.epochs = epochs;
         this.createdAt = createdAt;
+        this.priority = priority;
     }
 
     /**
@@ -83,7 +87,7 @@ class Job {
      */
     static Job imported(UUID id, UUID modelId, String options, int epoch, int epochs, StoredMetrics metrics,
             Instant now) {
-        Job job = new Job(id, modelId, null, options, epochs, now);
+        Job job = new Job(id, modelId, null, options, epochs, now, 0);
         job.kind = JobKind.IMPORTED;
         job.status = JobStatus.SUCCEEDED;
         job.epoch = epoch;
@@ -168,5 +172,9 @@ class Job {
 
     Instant finishedAt() {
         return finishedAt;
+    }
+
+    int priority() {
+        return priority;
     }
 }

@@ -23,11 +23,13 @@ interface JobRepository extends JpaRepository<Job, UUID> {
 
     boolean existsByDatasetIdAndStatusIn(UUID datasetId, Collection<JobStatus> statuses);
 
-    @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.QUEUED order by j.createdAt, j.id")
+    /** Queued jobs in claim order (see {@link JobQueue}). */
+    @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.QUEUED "
+            + "order by j.priority desc, j.createdAt, j.id")
     List<UUID> findQueued(Pageable pageable);
 
     @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.RUNNING and j.heartbeatAt < :cutoff "
-            + "order by j.createdAt, j.id")
+            + "order by j.priority desc, j.createdAt, j.id")
     List<UUID> findAbandoned(@Param("cutoff") Instant cutoff, Pageable pageable);
 
     @Transactional

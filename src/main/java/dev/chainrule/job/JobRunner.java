@@ -2,13 +2,12 @@ package dev.chainrule.job;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import dev.chainrule.nn.Nd4jThreads;
@@ -39,6 +37,7 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
     private final JobRepository jobs;
     private final JobRecorder recorder;
     private final JobPreparer preparer;
+    private final JobQueue queue;
     private final Trainer trainer = new Trainer();
     private final Map<UUID, JobExecution> active = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
@@ -46,11 +45,13 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
     private volatile boolean running;
     private volatile Instant lastPoll;
 
-    JobRunner(RunnerProperties properties, JobRepository jobs, JobRecorder recorder, JobPreparer preparer) {
+    JobRunner(RunnerProperties properties, JobRepository jobs, JobRecorder recorder, JobPreparer preparer,
+            JobQueue queue) {
         this.properties = properties;
         this.jobs = jobs;
         this.recorder = recorder;
         this.preparer = preparer;
+        this.queue = queue;
     }
 
     @Override
@@ -70,10 +71,8 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
             return t;
         });
         running = true;
-        scheduler.scheduleWithFixedDelay(guard(() -> {
-            poll();
-            lastPoll = Instant.now();
-        }), 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guard(this::poll), 0, properties.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
         long beat = properties.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(guard(this::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         log.info("Job runner {} started: {} concurrent job(s), {} ND4J thread(s) each", properties.instanceId(),
@@ -127,20 +126,26 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
 
     private void poll() {
         int free = properties.concurrency() - active.size();
-        if (!running || free <= 0) {
-            return;
+        if (running && free > 0) {
+            Instant now = Instant.now();
+            for (UUID id : queue.claim(properties.instanceId(), now, now.minus(properties.lease()), free)) {
+                if (running) {
+                    launch(id);
+                } else {
+                    // Claimed while the runner was stopping: hand it back rather than let its lease lapse.
+                    jobs.requeue(id, properties.instanceId());
+                }
+            }
         }
-        Instant now = Instant.now();
-        Instant cutoff = now.minus(properties.lease());
-        Set<UUID> candidates = new LinkedHashSet<>(jobs.findAbandoned(cutoff, PageRequest.of(0, free)));
-        candidates.addAll(jobs.findQueued(PageRequest.of(0, free)));
-        for (UUID id : candidates) {
-            if (!running || active.size() >= properties.concurrency()) {
-                return;
-            }
-            if (jobs.claim(id, properties.instanceId(), Instant.now(), cutoff) == 1) {
-                launch(id);
-            }
+        lastPoll = Instant.now();
+    }
+
+    /** A freed slot is filled at once rather than at the next tick: short jobs would wait for it. */
+    private void pollNow() {
+        try {
+            scheduler.execute(guard(this::poll));
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Not polling: the runner is stopping");
         }
     }
 
@@ -156,6 +161,9 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
                 execution.run();
             } finally {
                 active.remove(jobId);
+                if (running) {
+                    pollNow();
+                }
             }
         });
     }

@@ -65,7 +65,7 @@ class JobService {
         DatasetData data = referenced("/datasetId", () -> datasets.read(request.datasetId()));
         Preprocessing preprocessing = JobCompatibility.fit(model, data, options);
         Job job = new Job(UUID.randomUUID(), model.id(), data.id(), optionsJson.write(options), options.epochs(),
-                Instant.now());
+                Instant.now(), request.priority() == null ? 0 : request.priority());
         transaction.executeWithoutResult(status -> {
             jobs.save(job);
             artifacts.save(new JobArtifact(job.id(), preprocessing.toBytes()));

@@ -12,13 +12,13 @@ record JobView(UUID id, String kind, String status, UUID modelId, UUID datasetId
         Instant finishedAt, String error, boolean cancelRequested,
         int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule, double validationSplit, boolean shuffle,
         long seed, boolean standardize, String dtype, EarlyStoppingOptions earlyStopping, int checkpointEvery,
-        Long maxRuntimeSeconds) {
+        Long maxRuntimeSeconds, int priority) {
 
     static JobView of(Job job, JobOptions o) {
         return new JobView(job.id(), job.kind().jsonName(), job.status().jsonName(), job.modelId(), job.datasetId(),
                 job.epoch(), job.epochs(), job.progress(), job.step(), job.samplesPerSecond(), MetricsView.of(job.metrics()), job.createdAt(),
                 job.startedAt(), job.finishedAt(), job.error(), job.cancelRequested(), o.batchSize(), o.optimizer(),
                 o.schedule(), o.validationSplit(), o.shuffle(), o.seed(), o.standardize(), o.dtype(), o.earlyStopping(),
-                o.checkpointEvery(), o.maxRuntimeSeconds());
+                o.checkpointEvery(), o.maxRuntimeSeconds(), job.priority());
     }
 }

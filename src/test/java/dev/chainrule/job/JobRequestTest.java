@@ -129,6 +129,21 @@ class JobRequestTest {
     }
 
     @Test
+    void aJobHasPriorityZeroUnlessGivenOneWithinTheRange() {
+        assertThat(create("").body().path("priority").asInt()).isZero();
+        Http.Response urgent = create(", \"priority\": 1000");
+        assertThat(urgent.status()).isEqualTo(202);
+        assertThat(http.get("/api/v1/jobs/" + urgent.body().path("id").asString()).body().path("priority").asInt())
+                .isEqualTo(1000);
+        assertThat(create(", \"priority\": -1000").body().path("priority").asInt()).isEqualTo(-1000);
+
+        assertProblem(create(", \"priority\": 1001"), 400, "/priority");
+        assertProblem(create(", \"priority\": -1001"), 400, "/priority");
+        assertProblem(create(", \"priority\": 1e12"), 400, "/priority");
+        assertProblem(create(", \"priority\": \"high\""), 400, "/priority");
+    }
+
+    @Test
     void aValidationSplitOfOneIsRejected() {
         Http.Response response = http.post("/api/v1/jobs", "{\"modelId\": \"" + TWO_OUTPUTS + "\", \"datasetId\": \""
                 + XOR + "\", \"validationSplit\": 1.0}");
