@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t chainrule .      Run: docker compose up (see README.md, "Docker")
+# Build: docker build -t chainrule .      Run: docker compose up (see docs/operations.md, "Docker")
 
 # --- build stage: the Maven wrapper on a JDK 17, then the jar split into its layers ---------------
 FROM eclipse-temurin:17-jdk AS build
@@ -20,8 +20,8 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system chainrule \
-    && useradd --system --gid chainrule --create-home --home-dir /home/chainrule chainrule \
+    && groupadd --system --gid 10001 chainrule \
+    && useradd --system --uid 10001 --gid chainrule --create-home --home-dir /home/chainrule chainrule \
     && mkdir /data && chown chainrule:chainrule /data
 WORKDIR /app
 # Least to most often changed, so a code change rebuilds only the last, small layer.
@@ -36,7 +36,8 @@ COPY --from=build /layers/application/ ./
 ENV OMP_WAIT_POLICY=PASSIVE \
     CHAINRULE_DATA_DIR=/data \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40"
-USER chainrule
+# Numeric, so that Kubernetes' runAsNonRoot can check it (deploy/kubernetes runs as the same id).
+USER 10001:10001
 # The H2 database (default profile) lives here; with the postgres profile it stays empty.
 VOLUME /data
 EXPOSE 8080

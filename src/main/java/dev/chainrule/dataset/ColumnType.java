@@ -1,12 +1,8 @@
 package dev.chainrule.dataset;
 
-import java.util.Locale;
+import dev.chainrule.nn.JsonNamed;
 
 /** What a column's values are: all numbers (or missing), or anything else. */
-enum ColumnType {
-    NUMERIC, CATEGORICAL;
-
-    String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+enum ColumnType implements JsonNamed {
+    NUMERIC, CATEGORICAL
 }

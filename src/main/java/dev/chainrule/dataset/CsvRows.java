@@ -10,7 +10,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
-import dev.chainrule.web.ApiProblem;
+import dev.chainrule.fault.DomainException;
 
 /**
  * The header and the data rows of one CSV stream, read with FastCSV (RFC 4180: quoted fields with
@@ -82,8 +82,8 @@ final class CsvRows implements Closeable {
             line = record.getStartingLineNumber();
             return record;
         } catch (CsvParseException e) {
-            if (e.getCause() instanceof ApiProblem problem) {
-                throw problem;
+            if (e.getCause() instanceof DomainException refusal) {
+                throw refusal;
             }
             throw DatasetProblems.malformed(row + 1, e.getMessage());
         }

@@ -1,6 +1,5 @@
 package dev.chainrule.dataset;
 
-import dev.chainrule.web.PageResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +7,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Lists, shows, pages through and deletes stored datasets. */
 @Service
 class DatasetCatalog {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final DatasetRepository datasets;
     private final DatasetStore store;
@@ -31,17 +29,11 @@ class DatasetCatalog {
         this.usages = usages;
     }
 
+    /** Newest first. */
     @Transactional(readOnly = true)
-    PageResponse<DatasetResponse> list(int page, int size) {
-        if (page < 0) {
-            throw DatasetProblems.invalidParameter("page", "Parameter 'page' must be 0 or more.");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw DatasetProblems.invalidParameter("size", "Parameter 'size' must be between 1 and " + MAX_PAGE_SIZE + ".");
-        }
-        Page<Dataset> found = datasets.findAll(PageRequest.of(page, size,
-                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
-        return PageResponse.of(found, DatasetResponse::of);
+    Page<DatasetResponse> list(Pageable page) {
+        return datasets.findAll(PageRequest.of(page.getPageNumber(), page.getPageSize(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")))).map(DatasetResponse::of);
     }
 
     @Transactional(readOnly = true)
@@ -49,15 +41,13 @@ class DatasetCatalog {
         return DatasetResponse.of(find(id));
     }
 
+    /** The largest {@code limit} of {@link #rows}. */
+    int maxRowsLimit() {
+        return properties.maxPageRows();
+    }
+
     @Transactional(readOnly = true)
     RowsResponse rows(UUID id, int offset, int limit) {
-        if (offset < 0) {
-            throw DatasetProblems.invalidParameter("offset", "Parameter 'offset' must be 0 or more.");
-        }
-        if (limit < 1 || limit > properties.maxPageRows()) {
-            throw DatasetProblems.invalidParameter("limit",
-                    "Parameter 'limit' must be between 1 and " + properties.maxPageRows() + ".");
-        }
         Dataset dataset = find(id);
         int count = Math.max(0, Math.min(limit, dataset.rowCount() - offset));
         List<ColumnValues> columns = new ArrayList<>();

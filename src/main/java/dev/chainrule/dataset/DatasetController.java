@@ -1,6 +1,5 @@
 package dev.chainrule.dataset;
 
-import dev.chainrule.web.PageResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
@@ -24,6 +23,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import dev.chainrule.web.PageResponse;
+import dev.chainrule.web.Paging;
 
 @RestController
 @RequestMapping("/api/v1/datasets")
@@ -60,8 +62,10 @@ class DatasetController {
             @Parameter(description = "display name; default: the file name") @RequestParam(required = false) String name,
             @Parameter(description = "target column; default: the last column") @RequestParam(required = false) String target,
             @Parameter(description = "classification or regression; default: inferred") @RequestParam(required = false) String task,
-            @Parameter(description = "',', ';' or 'tab'; default: detected") @RequestParam(required = false) String delimiter) {
-        return created(uploads.fromMultipart(file, new UploadOptions(name, target, task, delimiter)));
+            @Parameter(description = "',', ';' or 'tab'; default: detected") @RequestParam(required = false) String delimiter)
+            throws IOException {
+        return created(uploads.fromFile(file.getInputStream(), file.getSize(), file.getOriginalFilename(),
+                new UploadOptions(name, target, task, delimiter)));
     }
 
     @PostMapping(consumes = {"text/csv", "application/csv", "text/tab-separated-values"})
@@ -82,7 +86,7 @@ class DatasetController {
     @Operation(summary = "List datasets, newest first (page counts from 0)")
     PageResponse<DatasetResponse> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return catalog.list(page, size);
+        return PageResponse.of(catalog.list(Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
@@ -95,6 +99,7 @@ class DatasetController {
     @Operation(summary = "Raw values of rows [offset, offset+limit), in column order; missing values as null")
     RowsResponse rows(@PathVariable UUID id, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
+        Paging.window(offset, limit, catalog.maxRowsLimit());
         return catalog.rows(id, offset, limit);
     }
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 /** How other features (jobs, predictions) read a stored dataset; implemented by this package. */
 public interface DatasetReader {
 
-    /** @throws dev.chainrule.web.ApiProblem 404 when there is no such dataset */
+    /** @throws dev.chainrule.fault.NotFoundException when there is no such dataset */
     DatasetData read(UUID datasetId);
 
     /** Rows {@code [offset, offset+limit)} only, for paged scoring of large datasets. */

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.web.multipart.MultipartFile;
 
 /** Accepts the two upload forms and enforces the size limit on both. */
 @Service
@@ -22,12 +21,16 @@ class DatasetUploads {
         this.limitBytes = properties.maxUploadSize().toBytes();
     }
 
-    UUID fromMultipart(MultipartFile file, UploadOptions options) {
-        if (file.getSize() > limitBytes) {
-            throw DatasetProblems.tooLarge(limitBytes);
-        }
-        try (InputStream in = file.getInputStream()) {
-            return importer.importCsv(new UploadStream(in, limitBytes), nameOf(file.getOriginalFilename()), options);
+    /**
+     * An uploaded file of {@code size} bytes, named after {@code filename} unless the options name it.
+     * Closes {@code content}.
+     */
+    UUID fromFile(InputStream content, long size, String filename, UploadOptions options) {
+        try (InputStream in = content) {
+            if (size > limitBytes) {
+                throw DatasetProblems.tooLarge(limitBytes);
+            }
+            return importer.importCsv(new UploadStream(in, limitBytes), nameOf(filename), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,18 +1,14 @@
 package dev.chainrule.dataset;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
+import dev.chainrule.nn.JsonNamed;
+
 /** What a dataset's target asks for. */
-public enum Task {
+public enum Task implements JsonNamed {
     CLASSIFICATION, REGRESSION;
 
-    public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<Task> fromJsonName(String name) {
-        return Arrays.stream(values()).filter(t -> t.jsonName().equals(name)).findFirst();
+        return JsonNamed.fromJsonName(Task.class, name);
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.FeatureColumn;
 import dev.chainrule.dataset.TargetColumn;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 
 /**
  * Matches a dataset's columns to fitted encodings by name, so a scored dataset may order its columns
@@ -21,20 +21,20 @@ final class DatasetColumns {
     /** The dataset column for each encoding, in encoding order; 422 naming every column that does not fit. */
     static List<FeatureColumn> bind(List<FeatureEncoding> encodings, DatasetData data) {
         List<FeatureColumn> bound = new ArrayList<>(encodings.size());
-        List<ProblemError> errors = new ArrayList<>();
+        List<Fault> errors = new ArrayList<>();
         for (FeatureEncoding encoding : encodings) {
             FeatureColumn column = find(data, encoding.name());
             if (column == null) {
-                errors.add(ProblemError.atColumn(encoding.name(),
+                errors.add(Fault.atColumn(encoding.name(),
                         "The model was trained with column '" + encoding.name() + "', which the dataset lacks."));
             } else if (encoding instanceof FeatureEncoding.Numeric != column instanceof FeatureColumn.Numeric) {
-                errors.add(ProblemError.atColumn(encoding.name(), "Column '" + encoding.name() + "' is "
+                errors.add(Fault.atColumn(encoding.name(), "Column '" + encoding.name() + "' is "
                         + kind(column) + " in the dataset but was " + kind(encoding) + " in training."));
             }
             bound.add(column);
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.unprocessable("dataset-mismatch", "Dataset does not match the model",
+            throw new InvalidInputException("dataset-mismatch", "Dataset does not match the model",
                     errors.size() == 1 ? errors.get(0).message()
                             : errors.size() + " columns of dataset " + data.id() + " do not match the trained model.",
                     errors);

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * How one dataset column becomes one or more network inputs. Encodings are fitted on a job's training
  * rows and then applied unchanged, so a prediction sees exactly the scaling the network was trained on.
+ * Public so that exports (a portable bundle, an ONNX graph) can carry the fitted statistics.
  */
-sealed interface FeatureEncoding permits FeatureEncoding.Numeric, FeatureEncoding.Categorical {
+public sealed interface FeatureEncoding permits FeatureEncoding.Numeric, FeatureEncoding.Categorical {
 
     String name();
 

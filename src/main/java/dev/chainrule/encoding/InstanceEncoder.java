@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-
 import dev.chainrule.dataset.FeatureColumn;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
+import dev.chainrule.fault.MalformedInputException;
 
 /**
  * Turns raw client instances (as Jackson reads them: lists, maps, numbers, strings, null) into encoded
@@ -26,7 +25,7 @@ final class InstanceEncoder {
 
     private final List<FeatureEncoding> features;
     private final int width;
-    private final List<ProblemError> errors = new ArrayList<>();
+    private final List<Fault> errors = new ArrayList<>();
 
     InstanceEncoder(List<FeatureEncoding> features, int width) {
         this.features = features;
@@ -50,8 +49,8 @@ final class InstanceEncoder {
             }
         }
         if (!errors.isEmpty()) {
-            List<ProblemError> reported = errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS));
-            throw ApiProblem.unprocessable("invalid-instances", "Invalid instances",
+            List<Fault> reported = errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS));
+            throw new InvalidInputException("invalid-instances", "Invalid instances",
                     errors.size() == 1 ? errors.get(0).message() : errors.size() + " values of the instances are invalid.",
                     reported);
         }
@@ -60,7 +59,7 @@ final class InstanceEncoder {
 
     private void encodePositional(int i, List<?> values, double[] out) {
         if (values.size() != features.size()) {
-            errors.add(ProblemError.atPointer("/instances/" + i, "Instance " + i + " has " + values.size()
+            errors.add(Fault.atPointer("/instances/" + i, "Instance " + i + " has " + values.size()
                     + " values; the model expects " + features.size() + " in the order " + names() + "."));
             return;
         }
@@ -75,14 +74,14 @@ final class InstanceEncoder {
         List<String> names = names();
         for (Object key : byName.keySet()) {
             if (!names.contains(String.valueOf(key))) {
-                errors.add(ProblemError.atPointer(pointer(i, String.valueOf(key)), "Unknown column '" + key
+                errors.add(Fault.atPointer(pointer(i, String.valueOf(key)), "Unknown column '" + key
                         + "'; the model's columns are " + names + "."));
             }
         }
         int offset = i * width;
         for (FeatureEncoding feature : features) {
             if (!byName.containsKey(feature.name())) {
-                errors.add(ProblemError.atPointer(pointer(i, feature.name()), "Instance " + i
+                errors.add(Fault.atPointer(pointer(i, feature.name()), "Instance " + i
                         + " lacks column '" + feature.name() + "' (send null for a missing value)."));
             } else {
                 write(feature, byName.get(feature.name()), pointer(i, feature.name()), out, offset);
@@ -96,7 +95,7 @@ final class InstanceEncoder {
             if (raw == null || raw instanceof Number) {
                 out[offset] = numeric.encode(raw == null ? Double.NaN : ((Number) raw).doubleValue());
             } else {
-                errors.add(ProblemError.atPointer(pointer, "Column '" + feature.name()
+                errors.add(Fault.atPointer(pointer, "Column '" + feature.name()
                         + "' is numeric; expected a number or null, got " + describe(raw) + "."));
             }
             return;
@@ -104,7 +103,7 @@ final class InstanceEncoder {
         FeatureEncoding.Categorical categorical = (FeatureEncoding.Categorical) feature;
         String category = categoryOf(raw);
         if (category == null) {
-            errors.add(ProblemError.atPointer(pointer, "Column '" + feature.name()
+            errors.add(Fault.atPointer(pointer, "Column '" + feature.name()
                     + "' is categorical; expected a string, number, boolean or null, got " + describe(raw) + "."));
             return;
         }
@@ -155,8 +154,8 @@ final class InstanceEncoder {
         return "/instances/" + i + "/" + column.replace("~", "~0").replace("/", "~1");
     }
 
-    private static ApiProblem malformed(String pointer, String message) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-instances", "Invalid instances", message,
-                List.of(ProblemError.atPointer(pointer, message)));
+    private static MalformedInputException malformed(String pointer, String message) {
+        return new MalformedInputException("invalid-instances", "Invalid instances", message,
+                List.of(Fault.atPointer(pointer, message)));
     }
 }

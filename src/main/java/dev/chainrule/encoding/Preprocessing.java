@@ -40,7 +40,7 @@ public interface Preprocessing {
      * Encodes raw instances sent by a client: each either a {@code List<?>} of values in
      * {@link #featureNames()} order or a {@code Map<String, ?>} by column name.
      *
-     * @throws dev.chainrule.web.ApiProblem naming {@code /instances/i[/j or /column]} at fault
+     * @throws dev.chainrule.fault.DomainException naming {@code /instances/i[/j or /column]} at fault
      */
     INDArray encodeInstances(List<?> instances, Precision precision);
 
@@ -48,4 +48,18 @@ public interface Preprocessing {
     List<Prediction> decode(INDArray outputs);
 
     byte[] toBytes();
+
+    /** The fitted encoding of each feature column, in {@link #featureNames()} order. */
+    List<FeatureEncoding> features();
+
+    /** The fitted encoding of the target. */
+    TargetEncoding target();
+
+    /**
+     * A preprocessing made of encodings fitted elsewhere (an imported model); it encodes and decodes
+     * exactly as the one they were taken from.
+     */
+    static Preprocessing of(List<FeatureEncoding> features, TargetEncoding target) {
+        return new FittedPreprocessing(features, target);
+    }
 }

@@ -6,11 +6,11 @@ import java.util.Optional;
 
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.FeatureColumn;
-import dev.chainrule.dataset.Task;
 import dev.chainrule.dataset.TargetColumn;
+import dev.chainrule.dataset.Task;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.nn.Loss;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 /**
  * Fits a {@link Preprocessing} on a job's training rows only, so that no statistic of the validation
@@ -23,13 +23,13 @@ public final class PreprocessingFitter {
     }
 
     /**
-     * @throws ApiProblem 422 when the loss does not fit the dataset's task (see {@link #mismatch})
+     * @throws InvalidInputException when the loss does not fit the dataset's task (see {@link #mismatch})
      */
     public static Preprocessing fit(DatasetData data, int[] trainRows, boolean standardize, Loss loss) {
         int classCount = data.target() instanceof TargetColumn.Classes classes ? classes.classes().size() : 0;
         mismatch(data.task(), classCount, loss).ifPresent(message -> {
-            throw ApiProblem.unprocessable("loss-does-not-fit-dataset", "Loss does not fit the dataset", message,
-                    List.of(ProblemError.atPointer("/loss", message)));
+            throw new InvalidInputException("loss-does-not-fit-dataset", "Loss does not fit the dataset", message,
+                    List.of(Fault.atPointer("/loss", message)));
         });
         if (trainRows.length == 0) {
             throw new IllegalArgumentException("cannot fit preprocessing on zero training rows");

@@ -11,7 +11,7 @@ import dev.chainrule.dataset.Task;
  * Which one applies follows from the loss: cross-entropy wants one-hot classes, binary cross-entropy one
  * 0/1 column, the regression losses the (optionally z-scored) value.
  */
-sealed interface TargetEncoding permits TargetEncoding.OneHot, TargetEncoding.Binary, TargetEncoding.Value {
+public sealed interface TargetEncoding permits TargetEncoding.OneHot, TargetEncoding.Binary, TargetEncoding.Value {
 
     Task task();
 

@@ -32,5 +32,8 @@ record CreateJobRequest(
         @Valid EarlyStoppingOptions earlyStopping,
         @Schema(description = "store a resumable checkpoint every N epochs", defaultValue = "1") @Min(1) Integer checkpointEvery,
         @Schema(description = "fail the job when it has run longer than this since it first started")
-        @Min(1) Long maxRuntimeSeconds) {
+        @Min(1) Long maxRuntimeSeconds,
+        @Schema(description = "queued jobs with a higher priority are trained first; equal priorities oldest first",
+                defaultValue = "0", minimum = "-1000", maximum = "1000")
+        @Min(JobQueue.MIN_PRIORITY) @Max(JobQueue.MAX_PRIORITY) Integer priority) {
 }

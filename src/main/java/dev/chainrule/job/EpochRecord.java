@@ -22,7 +22,7 @@ class EpochRecord {
     @Column(nullable = false)
     private int epoch;
     @Embedded
-    private Metrics metrics;
+    private StoredMetrics metrics;
     @Column(name = "learning_rate", nullable = false)
     private double learningRate;
     @Column(name = "duration_ms", nullable = false)
@@ -35,7 +35,7 @@ class EpochRecord {
         this.id = UUID.randomUUID();
         this.jobId = jobId;
         this.epoch = m.epoch();
-        this.metrics = Metrics.of(m);
+        this.metrics = StoredMetrics.of(m);
         this.learningRate = m.learningRate();
         this.durationMs = m.durationMs();
     }
@@ -44,7 +44,7 @@ class EpochRecord {
         return epoch;
     }
 
-    Metrics metrics() {
+    StoredMetrics metrics() {
         return metrics;
     }
 

@@ -24,8 +24,12 @@ class Job {
     private UUID id;
     @Column(name = "model_id", nullable = false)
     private UUID modelId;
-    @Column(name = "dataset_id", nullable = false)
+    /** Null for an imported job. */
+    @Column(name = "dataset_id")
     private UUID datasetId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private JobKind kind;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private JobStatus status;
@@ -43,7 +47,7 @@ class Job {
     @Column(name = "samples_per_second")
     private Double samplesPerSecond;
     @Embedded
-    private Metrics metrics;
+    private StoredMetrics metrics;
     @Column(length = 2000)
     private String error;
     @Column(name = "cancel_requested", nullable = false)
@@ -58,18 +62,40 @@ class Job {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    /** Higher is claimed first; see {@link JobQueue}. */
+    @Column(nullable = false)
+    private int priority;
 
     protected Job() {
     }
 
-    Job(UUID id, UUID modelId, UUID datasetId, String options, int epochs, Instant createdAt) {
+    Job(UUID id, UUID modelId, UUID datasetId, String options, int epochs, Instant createdAt, int priority) {
         this.id = id;
         this.modelId = modelId;
         this.datasetId = datasetId;
+        this.kind = JobKind.TRAINED;
         this.status = JobStatus.QUEUED;
         this.options = options;
         this.epochs = epochs;
         this.createdAt = createdAt;
+        this.priority = priority;
+    }
+
+    /**
+     * A finished job that serves a model trained elsewhere: it starts and ends at {@code now}, with the
+     * progress and final metrics its source reported.
+     */
+    static Job imported(UUID id, UUID modelId, String options, int epoch, int epochs, StoredMetrics metrics,
+            Instant now) {
+        Job job = new Job(id, modelId, null, options, epochs, now, 0);
+        job.kind = JobKind.IMPORTED;
+        job.status = JobStatus.SUCCEEDED;
+        job.epoch = epoch;
+        job.progress = 1.0;
+        job.metrics = metrics;
+        job.startedAt = now;
+        job.finishedAt = now;
+        return job;
     }
 
     UUID id() {
@@ -82,6 +108,10 @@ class Job {
 
     UUID datasetId() {
         return datasetId;
+    }
+
+    JobKind kind() {
+        return kind;
     }
 
     JobStatus status() {
@@ -112,7 +142,7 @@ class Job {
         return samplesPerSecond;
     }
 
-    Metrics metrics() {
+    StoredMetrics metrics() {
         return metrics;
     }
 
@@ -142,5 +172,9 @@ class Job {
 
     Instant finishedAt() {
         return finishedAt;
+    }
+
+    int priority() {
+        return priority;
     }
 }

@@ -37,6 +37,13 @@ class JobArtifact {
         this.preprocessing = preprocessing;
     }
 
+    /** An artifact whose parameters are final from the start (an imported job). */
+    JobArtifact(UUID jobId, byte[] preprocessing, byte[] parameters) {
+        this(jobId, preprocessing);
+        this.parameters = parameters;
+        this.version = 1;
+    }
+
     UUID jobId() {
         return jobId;
     }

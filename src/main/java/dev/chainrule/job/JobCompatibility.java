@@ -3,16 +3,17 @@ package dev.chainrule.job;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-
 import dev.chainrule.dataset.DatasetData;
+import dev.chainrule.dataset.TargetColumn;
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.encoding.PreprocessingFitter;
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.model.StoredModel;
 import dev.chainrule.nn.Loss;
+import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.ValidationSplit;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 /**
  * Checks, when a job is created, that its model, dataset and options fit together, and fits the
@@ -26,44 +27,35 @@ final class JobCompatibility {
     static Preprocessing fit(StoredModel model, DatasetData data, JobOptions options) {
         ValidationSplit.Split split = split(data, options);
         Preprocessing preprocessing = fit(data, split, options.standardize(), model.loss());
-        List<ProblemError> errors = new ArrayList<>();
+        List<Fault> errors = new ArrayList<>();
         if (model.inputs() != null && model.inputs() != preprocessing.inputs()) {
-            errors.add(ProblemError.atPointer("/modelId", "The model expects " + model.inputs()
+            errors.add(Fault.atPointer("/modelId", "The model expects " + model.inputs()
                     + " inputs but dataset '" + data.name() + "' encodes to " + preprocessing.inputs() + " features."));
         }
         if (model.outputs() != preprocessing.outputs()) {
-            errors.add(ProblemError.atPointer("/datasetId", "The model has " + model.outputs()
+            errors.add(Fault.atPointer("/datasetId", "The model has " + model.outputs()
                     + " outputs but the target '" + data.target().name() + "' of dataset '" + data.name()
                     + "' encodes to " + preprocessing.outputs() + " under loss " + model.loss().jsonName() + "."));
         }
-        String metric = options.earlyStopping() == null ? null : options.earlyStopping().metric();
-        if (metric != null && metric.contains("accuracy") && !model.loss().isClassification()) {
-            errors.add(ProblemError.atPointer("/earlyStopping/metric",
-                    "Metric '" + metric + "' needs a classification loss; the model's loss is " + model.loss().jsonName() + "."));
-        }
-        if (metric != null && metric.contains("rmse") && model.loss().isClassification()) {
-            errors.add(ProblemError.atPointer("/earlyStopping/metric",
-                    "Metric '" + metric + "' needs a regression loss; the model's loss is " + model.loss().jsonName() + "."));
+        Metric metric = options.earlyStopping() == null ? null : options.earlyStopping().toMetric();
+        if (metric != null && !metric.fitsTask(model.loss().isClassification())) {
+            errors.add(Fault.atPointer("/earlyStopping/metric", "Metric '" + metric.jsonName() + "' needs a "
+                    + metric.scope().jsonName() + " loss; the model's loss is " + model.loss().jsonName() + "."));
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.unprocessable("incompatible-job", "Model and dataset do not fit",
-                    errors.size() == 1 ? errors.get(0).message() : "The job has " + errors.size() + " incompatibilities.",
+            throw incompatible(DomainException.summary(errors, "The job has " + errors.size() + " incompatibilities."),
                     errors);
         }
         return preprocessing;
     }
 
-    /** The fitter names the model's {@code /loss}; in a job request the dataset is what does not fit. */
+    /** The fitter would name the model's {@code /loss}; in a job request the dataset is what does not fit. */
     private static Preprocessing fit(DatasetData data, ValidationSplit.Split split, boolean standardize, Loss loss) {
-        try {
-            return PreprocessingFitter.fit(data, split.train(), standardize, loss);
-        } catch (ApiProblem e) {
-            if (e.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
-                throw e;
-            }
-            throw ApiProblem.unprocessable("incompatible-job", "Model and dataset do not fit", e.getMessage(),
-                    List.of(ProblemError.atPointer("/datasetId", e.getMessage())));
-        }
+        int classes = data.target() instanceof TargetColumn.Classes c ? c.classes().size() : 0;
+        PreprocessingFitter.mismatch(data.task(), classes, loss).ifPresent(message -> {
+            throw incompatible(message, List.of(Fault.atPointer("/datasetId", message)));
+        });
+        return PreprocessingFitter.fit(data, split.train(), standardize, loss);
     }
 
     private static ValidationSplit.Split split(DatasetData data, JobOptions options) {
@@ -81,8 +73,11 @@ final class JobCompatibility {
         return split;
     }
 
-    private static ApiProblem tooFewRows(String message) {
-        return ApiProblem.unprocessable("incompatible-job", "Model and dataset do not fit", message,
-                List.of(ProblemError.atPointer("/validationSplit", message)));
+    private static InvalidInputException tooFewRows(String message) {
+        return incompatible(message, List.of(Fault.atPointer("/validationSplit", message)));
+    }
+
+    private static InvalidInputException incompatible(String detail, List<Fault> faults) {
+        return new InvalidInputException("incompatible-job", "Model and dataset do not fit", detail, faults);
     }
 }

@@ -1,12 +1,9 @@
 package dev.chainrule.job;
 
-import dev.chainrule.web.PageResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,14 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.chainrule.nn.LayerParameters;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.web.PageResponse;
+import dev.chainrule.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 @RestController
 @RequestMapping("/api/v1/jobs")
@@ -48,11 +43,9 @@ class JobController {
     @Operation(summary = "List jobs, newest first, optionally by status")
     PageResponse<JobView> list(
             @Parameter(description = "queued, running, succeeded, failed or cancelled") @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        JobStatus filter = status == null ? null : JobStatus.fromJsonName(status).orElseThrow(() -> badStatus(status));
-        return PageResponse.of(service.list(filter, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"),
-                Sort.Order.desc("id")))), view -> view);
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return PageResponse.of(service.list(status, Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
@@ -62,7 +55,9 @@ class JobController {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a queued or running job", description = "409 when it has already finished.")
+    @Operation(summary = "Cancel a queued or running job",
+            description = "Answers at once with the job cancelled; a running job stops training at its next batch. "
+                    + "409 when it has already finished.")
     JobView cancel(@PathVariable UUID id) {
         return service.cancel(id);
     }
@@ -85,11 +80,5 @@ class JobController {
                     + "409 before the first epoch has finished.")
     List<LayerParameters> parameters(@PathVariable UUID id) {
         return service.parameters(id);
-    }
-
-    private static ApiProblem badStatus(String status) {
-        String message = "Unknown status '" + status + "'; use queued, running, succeeded, failed or cancelled.";
-        return ApiProblem.badRequest("invalid-parameter", "Invalid parameter", message,
-                List.of(ProblemError.atField("status", message)));
     }
 }

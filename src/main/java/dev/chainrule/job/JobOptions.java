@@ -3,9 +3,8 @@ package dev.chainrule.job;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.chainrule.nn.Precision;
-import dev.chainrule.nn.optim.LearningRateSchedule;
-import dev.chainrule.nn.optim.OptimizerSpec;
 import dev.chainrule.nn.train.EarlyStopping;
+import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainingConfig;
 
 /**
@@ -22,38 +21,20 @@ record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, Schedul
     }
 
     TrainingConfig toTrainingConfig() {
-        return new TrainingConfig(epochs, batchSize, optimizerSpec(), scheduleSpec(), shuffle, seed, earlyStoppingSpec());
+        return new TrainingConfig(epochs, batchSize, optimizer.toSpec(), schedule.toSchedule(), shuffle, seed,
+                earlyStoppingSpec());
     }
 
     /** Which checkpoint counts as best: the early-stopping metric, else val_loss, else loss. */
-    String bestMetric() {
+    Metric bestMetric() {
         if (earlyStopping != null) {
-            return earlyStopping.metric();
+            return earlyStopping.toMetric();
         }
-        return validationSplit > 0 ? "val_loss" : "loss";
-    }
-
-    private OptimizerSpec optimizerSpec() {
-        OptimizerOptions o = optimizer;
-        return switch (o.type()) {
-            case "sgd" -> new OptimizerSpec.Sgd(o.learningRate(), o.momentum(), o.nesterov(), o.weightDecay());
-            case "rmsprop" -> new OptimizerSpec.RmsProp(o.learningRate(), o.alpha(), o.epsilon(), o.momentum(), o.weightDecay());
-            default -> new OptimizerSpec.Adam(o.learningRate(), o.beta1(), o.beta2(), o.epsilon(), o.weightDecay());
-        };
-    }
-
-    private LearningRateSchedule scheduleSpec() {
-        ScheduleOptions s = schedule;
-        return switch (s.type()) {
-            case "step" -> new LearningRateSchedule.Step(s.stepSize(), s.gamma());
-            case "exponential" -> new LearningRateSchedule.Exponential(s.gamma());
-            case "cosine" -> new LearningRateSchedule.Cosine(s.periodEpochs(), s.minRate());
-            default -> new LearningRateSchedule.Constant();
-        };
+        return validationSplit > 0 ? Metric.VAL_LOSS : Metric.LOSS;
     }
 
     private EarlyStopping earlyStoppingSpec() {
         EarlyStoppingOptions e = earlyStopping;
-        return e == null ? null : new EarlyStopping(e.metric(), e.patience(), e.minDelta(), e.restoreBest());
+        return e == null ? null : new EarlyStopping(e.toMetric(), e.patience(), e.minDelta(), e.restoreBest());
     }
 }

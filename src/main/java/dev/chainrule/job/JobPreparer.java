@@ -1,5 +1,7 @@
 package dev.chainrule.job;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -59,6 +61,12 @@ class JobPreparer {
         TrainerCheckpoint resumeFrom = checkpoints.findFirstByJobIdOrderByEpochDescBatchDesc(jobId)
                 .map(StoredCheckpoint::toTrainerCheckpoint).orElse(null);
         return new PreparedJob(options, network, train, validation, resumeFrom,
-                TrainingRun.deadline(job.startedAt(), options.maxRuntimeSeconds()));
+                deadline(job.startedAt(), options.maxRuntimeSeconds()));
+    }
+
+    /** The runtime limit counts from the job's first start, so a resumed job does not get a fresh one. */
+    private static Instant deadline(Instant startedAt, Long maxRuntimeSeconds) {
+        return maxRuntimeSeconds == null || startedAt == null ? null
+                : startedAt.plus(Duration.ofSeconds(maxRuntimeSeconds));
     }
 }

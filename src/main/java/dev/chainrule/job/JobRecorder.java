@@ -13,8 +13,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.chainrule.nn.train.EpochMetrics;
-import dev.chainrule.ops.JobMetrics;
+import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainerCheckpoint;
+import dev.chainrule.ops.JobMetrics;
 
 /**
  * Writes what a running job produces. Each method is one transaction that first re-asserts this
@@ -48,8 +49,8 @@ class JobRecorder {
      */
     @Transactional
     boolean recordEpoch(UUID jobId, String owner, EpochMetrics m, long step, double progress,
-            TrainerCheckpoint checkpoint, byte[] parameters, String bestMetric) {
-        Metrics metrics = Metrics.of(m);
+            TrainerCheckpoint checkpoint, byte[] parameters, Metric bestMetric) {
+        StoredMetrics metrics = StoredMetrics.of(m);
         if (jobs.recordEpoch(jobId, owner, Instant.now(), m.epoch(), step, progress, m.samplesPerSecond(), metrics) == 0) {
             return false;
         }
@@ -59,7 +60,7 @@ class JobRecorder {
         }
         artifacts.replaceParameters(jobId, parameters);
         if (checkpoint != null) {
-            store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, score(bestMetric, m), Instant.now()));
+            store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, bestMetric.score(m), Instant.now()));
         }
         afterCommit(() -> this.metrics.epochFinished(Duration.ofMillis(m.durationMs()), m.samplesPerSecond()));
         return true;
@@ -124,18 +125,5 @@ class JobRecorder {
         }
         checkpoints.markBest(jobId, best == null ? null : best.id());
         checkpoints.deleteAllByIdInBatch(stale);
-    }
-
-    /** Lower is better: losses as they are, accuracies negated; null when the epoch lacks the metric. */
-    static Double score(String metric, EpochMetrics m) {
-        return switch (metric) {
-            case "loss" -> m.loss();
-            case "val_loss" -> m.valLoss();
-            case "rmse" -> m.rmse();
-            case "val_rmse" -> m.valRmse();
-            case "accuracy" -> m.accuracy() == null ? null : -m.accuracy();
-            case "val_accuracy" -> m.valAccuracy() == null ? null : -m.valAccuracy();
-            default -> null;
-        };
     }
 }

@@ -23,11 +23,13 @@ interface JobRepository extends JpaRepository<Job, UUID> {
 
     boolean existsByDatasetIdAndStatusIn(UUID datasetId, Collection<JobStatus> statuses);
 
-    @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.QUEUED order by j.createdAt, j.id")
+    /** Queued jobs in claim order (see {@link JobQueue}). */
+    @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.QUEUED "
+            + "order by j.priority desc, j.createdAt, j.id")
     List<UUID> findQueued(Pageable pageable);
 
     @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.RUNNING and j.heartbeatAt < :cutoff "
-            + "order by j.createdAt, j.id")
+            + "order by j.priority desc, j.createdAt, j.id")
     List<UUID> findAbandoned(@Param("cutoff") Instant cutoff, Pageable pageable);
 
     @Transactional
@@ -39,6 +41,10 @@ interface JobRepository extends JpaRepository<Job, UUID> {
     int claim(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now,
             @Param("cutoff") Instant cutoff);
 
+    /**
+     * Reports that the owner still trains the job. Zero rows means it must stop: the job was cancelled
+     * or taken over, so one round trip both proves ownership and carries a cancel.
+     */
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Job j set j.heartbeatAt = :now, j.step = :step, j.progress = :progress "
@@ -53,7 +59,7 @@ interface JobRepository extends JpaRepository<Job, UUID> {
             + "where j.id = :id and j.owner = :owner and j.status = dev.chainrule.job.JobStatus.RUNNING")
     int recordEpoch(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now,
             @Param("epoch") int epoch, @Param("step") long step, @Param("progress") double progress,
-            @Param("samplesPerSecond") double samplesPerSecond, @Param("metrics") Metrics metrics);
+            @Param("samplesPerSecond") double samplesPerSecond, @Param("metrics") StoredMetrics metrics);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
@@ -69,20 +75,16 @@ interface JobRepository extends JpaRepository<Job, UUID> {
             + "where j.id = :id and j.owner = :owner and j.status = dev.chainrule.job.JobStatus.RUNNING")
     int requeue(@Param("id") UUID id, @Param("owner") String owner);
 
+    /**
+     * Cancels a queued or running job at once. A running job's owner learns of it from its next
+     * heartbeat or epoch write, which then match no row, and stops without writing.
+     */
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Job j set j.status = dev.chainrule.job.JobStatus.CANCELLED, j.finishedAt = :now, "
-            + "j.cancelRequested = true where j.id = :id and j.status = dev.chainrule.job.JobStatus.QUEUED")
-    int cancelQueued(@Param("id") UUID id, @Param("now") Instant now);
-
-    @Transactional
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update Job j set j.cancelRequested = true "
-            + "where j.id = :id and j.status = dev.chainrule.job.JobStatus.RUNNING")
-    int requestCancel(@Param("id") UUID id);
-
-    @Query("select j.cancelRequested from Job j where j.id = :id")
-    boolean isCancelRequested(@Param("id") UUID id);
+            + "j.cancelRequested = true, j.owner = null where j.id = :id "
+            + "and j.status in (dev.chainrule.job.JobStatus.QUEUED, dev.chainrule.job.JobStatus.RUNNING)")
+    int cancel(@Param("id") UUID id, @Param("now") Instant now);
 
     @Query("select j.status, count(j) from Job j group by j.status")
     List<Object[]> countByStatus();

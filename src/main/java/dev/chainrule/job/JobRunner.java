@@ -1,28 +1,24 @@
 package dev.chainrule.job;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import dev.chainrule.nn.Nd4jThreads;
+import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.ops.JobLogContext;
 import dev.chainrule.ops.RunnerHeartbeat;
 
@@ -41,18 +37,21 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
     private final JobRepository jobs;
     private final JobRecorder recorder;
     private final JobPreparer preparer;
-    private final Map<UUID, TrainingRun> active = new ConcurrentHashMap<>();
-    private final Map<UUID, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
+    private final JobQueue queue;
+    private final Trainer trainer = new Trainer();
+    private final Map<UUID, JobExecution> active = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService pool;
     private volatile boolean running;
     private volatile Instant lastPoll;
 
-    JobRunner(RunnerProperties properties, JobRepository jobs, JobRecorder recorder, JobPreparer preparer) {
+    JobRunner(RunnerProperties properties, JobRepository jobs, JobRecorder recorder, JobPreparer preparer,
+            JobQueue queue) {
         this.properties = properties;
         this.jobs = jobs;
         this.recorder = recorder;
         this.preparer = preparer;
+        this.queue = queue;
     }
 
     @Override
@@ -72,10 +71,8 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
             return t;
         });
         running = true;
-        scheduler.scheduleWithFixedDelay(guard(() -> {
-            poll();
-            lastPoll = Instant.now();
-        }), 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guard(this::poll), 0, properties.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
         long beat = properties.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(guard(this::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         log.info("Job runner {} started: {} concurrent job(s), {} ND4J thread(s) each", properties.instanceId(),
@@ -89,7 +86,7 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
         }
         running = false;
         scheduler.shutdownNow();
-        active.values().forEach(TrainingRun::shutDown);
+        active.values().forEach(JobExecution::shutDown);
         pool.shutdown();
         try {
             if (!pool.awaitTermination(properties.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -116,84 +113,77 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
         return lastPoll;
     }
 
-    /** Stops the job at its next batch if it runs on this instance. */
-    void cancelLocally(UUID jobId) {
-        TrainingRun run = active.get(jobId);
-        if (run != null) {
-            run.cancel();
-        }
-    }
-
-    /** Waits (bounded) until a job that runs here has ended; returns at once otherwise. */
-    void awaitLocal(UUID jobId, Duration timeout) {
-        CompletableFuture<Void> done = finished.get(jobId);
-        if (done == null) {
-            return;
-        }
-        try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            log.debug("Job {} still running after {}", jobId, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Stops a cancelled job at its next batch if it trains on this instance; elsewhere its owner
+     * learns of the cancel from its next heartbeat.
+     */
+    void stopCancelled(UUID jobId) {
+        JobExecution execution = active.get(jobId);
+        if (execution != null) {
+            execution.cancel();
         }
     }
 
     private void poll() {
         int free = properties.concurrency() - active.size();
-        if (!running || free <= 0) {
-            return;
+        if (running && free > 0) {
+            Instant now = Instant.now();
+            for (UUID id : queue.claim(properties.instanceId(), now, now.minus(properties.lease()), free)) {
+                if (running) {
+                    launch(id);
+                } else {
+                    // Claimed while the runner was stopping: hand it back rather than let its lease lapse.
+                    jobs.requeue(id, properties.instanceId());
+                }
+            }
         }
-        Instant now = Instant.now();
-        Instant cutoff = now.minus(properties.lease());
-        Set<UUID> candidates = new LinkedHashSet<>(jobs.findAbandoned(cutoff, PageRequest.of(0, free)));
-        candidates.addAll(jobs.findQueued(PageRequest.of(0, free)));
-        for (UUID id : candidates) {
-            if (!running || active.size() >= properties.concurrency()) {
-                return;
-            }
-            if (jobs.claim(id, properties.instanceId(), Instant.now(), cutoff) == 1) {
-                launch(id);
-            }
+        lastPoll = Instant.now();
+    }
+
+    /** A freed slot is filled at once rather than at the next tick: short jobs would wait for it. */
+    private void pollNow() {
+        try {
+            scheduler.execute(guard(this::poll));
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Not polling: the runner is stopping");
         }
     }
 
     private void launch(UUID jobId) {
-        TrainingRun run = new TrainingRun(jobId, properties.instanceId(), recorder);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        active.put(jobId, run);
-        finished.put(jobId, done);
+        JobExecution execution = new JobExecution(jobId, properties.instanceId(), preparer, trainer, recorder);
+        active.put(jobId, execution);
         try (var ignored = JobLogContext.forJob(jobId)) {
             log.info("Job {} claimed by {}", jobId, properties.instanceId());
         }
         pool.execute(() -> {
             try (var ignored = JobLogContext.forJob(jobId)) {
                 Nd4jThreads.pin(properties.nd4jThreads());
-                run.run(preparer);
+                execution.run();
             } finally {
                 active.remove(jobId);
-                finished.remove(jobId);
-                done.complete(null);
+                if (running) {
+                    pollNow();
+                }
             }
         });
     }
 
     private void heartbeat() {
         Instant now = Instant.now();
-        for (TrainingRun run : new ArrayList<>(active.values())) {
-            try (var ignored = JobLogContext.forJob(run.jobId())) {
-                heartbeat(run, now);
+        for (JobExecution execution : new ArrayList<>(active.values())) {
+            try (var ignored = JobLogContext.forJob(execution.jobId())) {
+                heartbeat(execution, now);
             }
         }
     }
 
-    private void heartbeat(TrainingRun run, Instant now) {
-        if (jobs.heartbeat(run.jobId(), properties.instanceId(), now, run.step(), run.progress()) == 0
-                && active.containsKey(run.jobId())) {
-            log.warn("Job {} is no longer owned by {}; stopping it here", run.jobId(), properties.instanceId());
-            run.markLost();
-        } else if (jobs.isCancelRequested(run.jobId())) {
-            run.cancel();
+    /** One query: it proves this instance still runs the job, and a cancel makes it match no row. */
+    private void heartbeat(JobExecution execution, Instant now) {
+        if (jobs.heartbeat(execution.jobId(), properties.instanceId(), now, execution.step(), execution.progress()) == 0
+                && active.containsKey(execution.jobId())) {
+            log.info("Job {} is no longer running under {} (cancelled, or taken over); stopping it here",
+                    execution.jobId(), properties.instanceId());
+            execution.markLost();
         }
     }
 

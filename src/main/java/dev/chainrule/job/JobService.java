@@ -8,20 +8,26 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.DatasetReader;
 import dev.chainrule.encoding.Preprocessing;
+import dev.chainrule.fault.ConflictException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
+import dev.chainrule.fault.MalformedInputException;
+import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.model.ModelCatalog;
 import dev.chainrule.model.StoredModel;
+import dev.chainrule.nn.JsonNamed;
 import dev.chainrule.nn.LayerParameters;
 import dev.chainrule.nn.ParameterCodec;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.ops.JobMetrics;
 
 /** Creating, reading and cancelling jobs; training itself is the {@link JobRunner}'s. */
 @Service
@@ -35,12 +41,12 @@ class JobService {
     private final ModelCatalog models;
     private final DatasetReader datasets;
     private final JobRunner runner;
-    private final JobsProperties properties;
+    private final JobMetrics metrics;
     private final TransactionTemplate transaction;
 
     JobService(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             StoredCheckpointRepository checkpoints, JobOptionsJson optionsJson, ModelCatalog models,
-            DatasetReader datasets, JobRunner runner, JobsProperties properties, TransactionTemplate transaction) {
+            DatasetReader datasets, JobRunner runner, JobMetrics metrics, TransactionTemplate transaction) {
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.epochs = epochs;
@@ -49,7 +55,7 @@ class JobService {
         this.models = models;
         this.datasets = datasets;
         this.runner = runner;
-        this.properties = properties;
+        this.metrics = metrics;
         this.transaction = transaction;
     }
 
@@ -59,7 +65,7 @@ class JobService {
         DatasetData data = referenced("/datasetId", () -> datasets.read(request.datasetId()));
         Preprocessing preprocessing = JobCompatibility.fit(model, data, options);
         Job job = new Job(UUID.randomUUID(), model.id(), data.id(), optionsJson.write(options), options.epochs(),
-                Instant.now());
+                Instant.now(), request.priority() == null ? 0 : request.priority());
         transaction.executeWithoutResult(status -> {
             jobs.save(job);
             artifacts.save(new JobArtifact(job.id(), preprocessing.toBytes()));
@@ -71,21 +77,27 @@ class JobService {
         return view(find(id));
     }
 
-    Page<JobView> list(JobStatus status, Pageable pageable) {
-        Page<Job> page = status == null ? jobs.findAll(pageable) : jobs.findByStatus(status, pageable);
-        return page.map(this::view);
+    /** Newest first; {@code status} (a state's JSON name) filters when given. */
+    Page<JobView> list(String status, Pageable page) {
+        PageRequest newestFirst = PageRequest.of(page.getPageNumber(), page.getPageSize(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        Page<Job> found = status == null ? jobs.findAll(newestFirst)
+                : jobs.findByStatus(JobStatus.fromJsonName(status).orElseThrow(() -> unknownStatus(status)), newestFirst);
+        return found.map(this::view);
     }
 
+    /**
+     * Cancels a queued or running job at once and answers with its cancelled state; a running job's
+     * training stops at its next batch here, or after its owner's next heartbeat elsewhere.
+     */
     JobView cancel(UUID id) {
-        Job job = find(id);
-        if (job.status().isFinished()) {
-            throw ApiProblem.conflict("job-finished", "Job already finished",
+        if (jobs.cancel(id, Instant.now()) == 0) {
+            Job job = find(id);
+            throw new ConflictException("job-finished", "Job already finished",
                     "Job " + id + " is already " + job.status().jsonName() + " and cannot be cancelled.");
         }
-        if (jobs.cancelQueued(id, Instant.now()) == 0 && jobs.requestCancel(id) == 1) {
-            runner.cancelLocally(id);
-            runner.awaitLocal(id, properties.cancelWait());
-        }
+        metrics.jobFinished(JobStatus.CANCELLED.jsonName());
+        runner.stopCancelled(id);
         return get(id);
     }
 
@@ -111,13 +123,18 @@ class JobService {
         return ParameterCodec.decode(parameters);
     }
 
-    static ApiProblem noParametersYet(UUID id) {
-        return ApiProblem.conflict("no-parameters", "No trained parameters yet",
+    private static MalformedInputException unknownStatus(String status) {
+        return MalformedInputException.parameter("status",
+                "Unknown status '" + status + "'; use " + JsonNamed.choices(JobStatus.class) + ".");
+    }
+
+    static ConflictException noParametersYet(UUID id) {
+        return new ConflictException("no-parameters", "No trained parameters yet",
                 "Job " + id + " has not finished an epoch yet, so it has no trained parameters.");
     }
 
     private Job find(UUID id) {
-        return jobs.findById(id).orElseThrow(() -> ApiProblem.notFound("Job", id));
+        return jobs.findById(id).orElseThrow(() -> new NotFoundException("Job", id));
     }
 
     private JobView view(Job job) {
@@ -128,12 +145,9 @@ class JobService {
     private static <T> T referenced(String pointer, Supplier<T> lookup) {
         try {
             return lookup.get();
-        } catch (ApiProblem e) {
-            if (e.status() != HttpStatus.NOT_FOUND) {
-                throw e;
-            }
-            throw ApiProblem.unprocessable("unknown-reference", "Unknown reference", e.getMessage(),
-                    List.of(ProblemError.atPointer(pointer, e.getMessage())));
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("unknown-reference", "Unknown reference", e.getMessage(),
+                    List.of(Fault.atPointer(pointer, e.getMessage())));
         }
     }
 }

@@ -1,19 +1,15 @@
 package dev.chainrule.job;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
+import dev.chainrule.nn.JsonNamed;
+
 /** A job's life: QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED (RUNNING → QUEUED at shutdown). */
-public enum JobStatus {
+public enum JobStatus implements JsonNamed {
     QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
 
-    public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<JobStatus> fromJsonName(String name) {
-        return Arrays.stream(values()).filter(s -> s.jsonName().equals(name)).findFirst();
+        return JsonNamed.fromJsonName(JobStatus.class, name);
     }
 
     public boolean isFinished() {

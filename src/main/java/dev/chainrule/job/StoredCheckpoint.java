@@ -37,7 +37,7 @@ class StoredCheckpoint {
     private boolean best;
     private Double score;
     @Embedded
-    private Metrics metrics;
+    private StoredMetrics metrics;
     @JdbcTypeCode(SqlTypes.VARBINARY)
     @Column(nullable = false)
     private byte[] state;
@@ -45,7 +45,7 @@ class StoredCheckpoint {
     protected StoredCheckpoint() {
     }
 
-    StoredCheckpoint(UUID jobId, TrainerCheckpoint checkpoint, Metrics metrics, Double score, Instant createdAt) {
+    StoredCheckpoint(UUID jobId, TrainerCheckpoint checkpoint, StoredMetrics metrics, Double score, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.jobId = jobId;
         this.epoch = checkpoint.epochsCompleted();
@@ -80,7 +80,7 @@ class StoredCheckpoint {
         return score;
     }
 
-    Metrics metrics() {
+    StoredMetrics metrics() {
         return metrics;
     }
 

@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.encoding.PreprocessingCodec;
+import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.model.ModelCatalog;
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.ParameterCodec;
-import dev.chainrule.web.ApiProblem;
 
 /** Builds a job's trained network from its stored parameters and preprocessing. */
 @Component
@@ -30,13 +30,13 @@ class StoredTrainedModels implements TrainedModels {
 
     @Override
     public long currentVersion(UUID jobId) {
-        return artifacts.findVersion(jobId).orElseThrow(() -> ApiProblem.notFound("Job", jobId));
+        return artifacts.findVersion(jobId).orElseThrow(() -> new NotFoundException("Job", jobId));
     }
 
     @Override
     public TrainedModel load(UUID jobId) {
-        Job job = jobs.findById(jobId).orElseThrow(() -> ApiProblem.notFound("Job", jobId));
-        JobArtifact artifact = artifacts.findById(jobId).orElseThrow(() -> ApiProblem.notFound("Job", jobId));
+        Job job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job", jobId));
+        JobArtifact artifact = artifacts.findById(jobId).orElseThrow(() -> new NotFoundException("Job", jobId));
         if (artifact.parameters() == null) {
             throw JobService.noParametersYet(jobId);
         }

@@ -9,8 +9,8 @@ public interface TrainedModels {
     long currentVersion(UUID jobId);
 
     /**
-     * @throws dev.chainrule.web.ApiProblem 404 when there is no such job, 409 while it has no
-     *         trained parameters yet
+     * @throws dev.chainrule.fault.NotFoundException when there is no such job
+     * @throws dev.chainrule.fault.ConflictException while it has no trained parameters yet
      */
     TrainedModel load(UUID jobId);
 }

@@ -2,41 +2,28 @@ package dev.chainrule.model;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.fault.FaultCollector;
+import dev.chainrule.nn.JsonNamed;
 
 /** Collects every fault of one model definition, so that a single 422 names them all. */
 final class Faults {
 
-    /** Enough to fix a definition; a parameter matrix of the wrong width would otherwise list every row. */
-    private static final int MAX_REPORTED = 50;
-
-    private final List<ProblemError> errors = new ArrayList<>();
-    private int count;
+    private final FaultCollector collector =
+            new FaultCollector("invalid-model", "Invalid model definition", "The model definition");
 
     void add(String pointer, String message) {
-        count++;
-        if (errors.size() < MAX_REPORTED) {
-            errors.add(ProblemError.atPointer(pointer, message));
-        }
+        collector.add(pointer, message);
     }
 
     int count() {
-        return count;
+        return collector.count();
     }
 
     void throwIfAny() {
-        if (count > 0) {
-            throw ApiProblem.unprocessable("invalid-model", "Invalid model definition",
-                    count == 1 ? errors.get(0).message() : "The model definition has " + count + " faults.", errors);
-        }
+        collector.throwIfAny();
     }
 
     /**
@@ -55,15 +42,15 @@ final class Faults {
     }
 
     /** The constant {@code name} stands for, or null after recording that it is missing or unknown. */
-    <E> E named(String name, String at, String what, E[] known, Function<E, String> jsonName,
-            Function<String, Optional<E>> lookup) {
+    <E extends Enum<E> & JsonNamed> E named(String name, String at, String what, Class<E> type) {
         if (name == null) {
             add(at, "'" + at.substring(at.lastIndexOf('/') + 1) + "' is required.");
             return null;
         }
-        return lookup.apply(name).orElseGet(() -> {
+        return JsonNamed.fromJsonName(type, name).orElseGet(() -> {
             add(at, "Unknown " + what + " '" + name + "'; known: "
-                    + Arrays.stream(known).map(jsonName).collect(Collectors.joining(", ")) + ".");
+                    + Arrays.stream(type.getEnumConstants()).map(JsonNamed::jsonName).collect(Collectors.joining(", "))
+                    + ".");
             return null;
         });
     }

@@ -76,8 +76,7 @@ final class LayerRules {
             units = faults.wholeNumber(layer.units(), at + "/units", "'units'", 1, limits.maxUnits());
         }
         Activation activation = layer.activation() == null ? null
-                : faults.named(layer.activation(), at + "/activation", "activation", Activation.values(), Activation::jsonName,
-                        Activation::fromJsonName);
+                : faults.named(layer.activation(), at + "/activation", "activation", Activation.class);
         if (layer.activation() == null) {
             faults.add(at + "/activation", "A dense layer needs an 'activation'.");
         }

@@ -5,6 +5,6 @@ import java.util.UUID;
 /** How jobs read a stored model definition; implemented by this package. */
 public interface ModelCatalog {
 
-    /** @throws dev.chainrule.web.ApiProblem 404 when there is no such model */
+    /** @throws dev.chainrule.fault.NotFoundException when there is no such model */
     StoredModel get(UUID modelId);
 }

@@ -1,8 +1,6 @@
 package dev.chainrule.model;
 
-import dev.chainrule.web.PageResponse;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -14,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
+import dev.chainrule.web.PageResponse;
+import dev.chainrule.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -23,8 +21,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/models")
 @Tag(name = "Models", description = "Neural network definitions")
 class ModelController {
-
-    private static final int MAX_PAGE_SIZE = 100;
 
     private final ModelService models;
 
@@ -51,23 +47,12 @@ class ModelController {
     @GetMapping
     @Operation(summary = "List model definitions, newest first (explicit parameters left out)")
     PageResponse<ModelResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw invalidParameter("page", "'page' must be >= 0, got " + page + ".");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw invalidParameter("size", "'size' must be between 1 and " + MAX_PAGE_SIZE + ", got " + size + ".");
-        }
-        return models.list(page, size);
+        return PageResponse.of(models.list(Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One model definition")
     ModelResponse get(@PathVariable UUID id) {
         return models.find(id);
-    }
-
-    private static ApiProblem invalidParameter(String field, String message) {
-        return ApiProblem.badRequest("invalid-parameter", "Invalid parameter", message,
-                List.of(ProblemError.atField(field, message)));
     }
 }

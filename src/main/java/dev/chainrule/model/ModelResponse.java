@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * the explicit {@code parameters}, which can be large.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ModelResponse(UUID id, String name, Integer inputs, List<ModelJson.Layer> layers, String loss,
+public record ModelResponse(UUID id, String name, Integer inputs, List<ModelJson.Layer> layers, String loss,
         String weightInit, long seed, double l2, List<LayerParameters> parameters,
         @Schema(description = "Weights and biases for the input width, when known") Long parameterCount,
         Instant createdAt) {

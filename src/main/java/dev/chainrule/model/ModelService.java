@@ -1,17 +1,17 @@
 package dev.chainrule.model;
 
-import dev.chainrule.web.PageResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.chainrule.web.ApiProblem;
+import dev.chainrule.fault.NotFoundException;
 
 /** Validates, stores and lists model definitions for the API. */
 @Service
@@ -27,7 +27,13 @@ class ModelService {
 
     @Transactional
     ModelResponse create(ModelRequest request) {
-        StoredModel model = validator.validate(request).withId(UUID.randomUUID());
+        return store(validator.validate(request));
+    }
+
+    /** Stores a validated definition under a new id. */
+    @Transactional
+    ModelResponse store(StoredModel validated) {
+        StoredModel model = validated.withId(UUID.randomUUID());
         // The database keeps microseconds; truncating first makes the POST echo equal a later GET.
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         repository.save(ModelEntity.of(model, createdAt));
@@ -40,14 +46,15 @@ class ModelService {
 
     @Transactional(readOnly = true)
     ModelResponse find(UUID id) {
-        ModelEntity entity = repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Model", id));
+        ModelEntity entity = repository.findById(id).orElseThrow(() -> new NotFoundException("Model", id));
         return ModelResponse.of(entity.toStoredModel(), entity.createdAt(), true);
     }
 
+    /** Newest first, without explicit parameters. */
     @Transactional(readOnly = true)
-    PageResponse<ModelResponse> list(int page, int size) {
-        Page<ModelEntity> found = repository.findAll(
-                PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
-        return PageResponse.of(found, e -> ModelResponse.of(e.toStoredModel(), e.createdAt(), false));
+    Page<ModelResponse> list(Pageable page) {
+        return repository.findAll(PageRequest.of(page.getPageNumber(), page.getPageSize(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))))
+                .map(e -> ModelResponse.of(e.toStoredModel(), e.createdAt(), false));
     }
 }

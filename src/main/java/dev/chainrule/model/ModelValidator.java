@@ -38,10 +38,9 @@ class ModelValidator {
         Integer inputs = request.inputs() == null ? null
                 : toInt(faults.wholeNumber(request.inputs(), "/inputs", "'inputs'", 1, limits.maxInputs()));
         Optional<List<LayerSpec>> layers = layerRules.check(request.layers(), faults);
-        Loss loss = faults.named(request.loss(), "/loss", "loss", Loss.values(), Loss::jsonName, Loss::fromJsonName);
+        Loss loss = faults.named(request.loss(), "/loss", "loss", Loss.class);
         WeightInit init = request.weightInit() == null ? layers.map(ModelValidator::defaultInit).orElse(null)
-                : faults.named(request.weightInit(), "/weightInit", "weight init", WeightInit.values(), WeightInit::jsonName,
-                        WeightInit::fromJsonName);
+                : faults.named(request.weightInit(), "/weightInit", "weight init", WeightInit.class);
         long seed = request.seed() == null ? DEFAULT_SEED
                 : orZero(faults.wholeNumber(request.seed(), "/seed", "'seed'", Long.MIN_VALUE, Long.MAX_VALUE));
         double l2 = request.l2() == null ? 0.0 : request.l2();

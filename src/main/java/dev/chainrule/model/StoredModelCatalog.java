@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.chainrule.web.ApiProblem;
+import dev.chainrule.fault.NotFoundException;
 
 /** The stored definitions as jobs read them. */
 @Component
@@ -20,6 +20,6 @@ class StoredModelCatalog implements ModelCatalog {
     @Override
     @Transactional(readOnly = true)
     public StoredModel get(UUID modelId) {
-        return repository.findById(modelId).orElseThrow(() -> ApiProblem.notFound("Model", modelId)).toStoredModel();
+        return repository.findById(modelId).orElseThrow(() -> new NotFoundException("Model", modelId)).toStoredModel();
     }
 }

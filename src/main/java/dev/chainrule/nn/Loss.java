@@ -1,19 +1,13 @@
 package dev.chainrule.nn;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Training objectives; every one is the batch mean, as PyTorch's default reduction. */
-public enum Loss {
+public enum Loss implements JsonNamed {
     MSE, MAE, HUBER, CROSS_ENTROPY, BINARY_CROSS_ENTROPY;
 
-    public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<Loss> fromJsonName(String name) {
-        return Arrays.stream(values()).filter(l -> l.jsonName().equals(name)).findFirst();
+        return JsonNamed.fromJsonName(Loss.class, name);
     }
 
     /** Whether this loss may follow the given output activation (the fused gradients rely on it). */

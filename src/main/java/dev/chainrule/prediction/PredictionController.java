@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.chainrule.web.Paging;
+
 @RestController
 @RequestMapping("/api/v1/jobs/{id}/predictions")
 @Tag(name = "Predictions", description = "Ask a trained model")
@@ -39,6 +41,7 @@ class PredictionController {
                     + "a trained column or changed its type.")
     ScoredPage score(@PathVariable UUID id, @RequestParam UUID datasetId,
             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+        Paging.window(offset, limit, predictions.maxScoreLimit());
         return predictions.score(id, datasetId, offset, limit);
     }
 }

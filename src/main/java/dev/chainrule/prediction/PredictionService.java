@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.DatasetReader;
 import dev.chainrule.dataset.TargetColumn;
 import dev.chainrule.encoding.Prediction;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.TooLargeException;
 import dev.chainrule.job.TrainedModel;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 /** Runs a job's trained model on client instances or on the rows of a stored dataset. */
 @Service
@@ -34,16 +33,20 @@ class PredictionService {
         if (instances != null && instances.size() > limits.maxInstances()) {
             String message = "At most " + limits.maxInstances() + " instances per request, got " + instances.size()
                     + "; split them into several requests.";
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-many-instances", "Too many instances", message,
-                    List.of(ProblemError.atPointer("/instances", message)));
+            throw new TooLargeException("too-many-instances", "Too many instances", message,
+                    List.of(Fault.atPointer("/instances", message)));
         }
         TrainedModel model = models.get(jobId);
         INDArray features = model.preprocessing().encodeInstances(instances, model.network().precision());
         return new PredictionResponse(jobId, model.version(), model.preprocessing().decode(forward(model, features)));
     }
 
+    /** The largest {@code limit} of {@link #score}. */
+    int maxScoreLimit() {
+        return limits.maxPageSize();
+    }
+
     ScoredPage score(UUID jobId, UUID datasetId, int offset, int limit) {
-        checkPage(offset, limit);
         TrainedModel model = models.get(jobId);
         DatasetData page = datasets.read(datasetId, offset, limit);
         List<ScoredPage.Row> rows = new ArrayList<>(page.rows());
@@ -77,17 +80,4 @@ class PredictionService {
         return Float.isNaN(value) ? null : (double) value;
     }
 
-    private void checkPage(int offset, int limit) {
-        if (offset < 0) {
-            throw invalidParameter("offset", "'offset' must be >= 0, got " + offset + ".");
-        }
-        if (limit < 1 || limit > limits.maxPageSize()) {
-            throw invalidParameter("limit", "'limit' must be between 1 and " + limits.maxPageSize() + ", got " + limit + ".");
-        }
-    }
-
-    private static ApiProblem invalidParameter(String field, String message) {
-        return ApiProblem.badRequest("invalid-parameter", "Invalid parameter", message,
-                List.of(ProblemError.atField(field, message)));
-    }
 }

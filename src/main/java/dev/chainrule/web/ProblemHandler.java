@@ -3,6 +3,7 @@ package dev.chainrule.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,13 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
-import tools.jackson.core.JacksonException;
+import dev.chainrule.fault.ConflictException;
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.InvalidInputException;
+import dev.chainrule.fault.JsonPointers;
+import dev.chainrule.fault.MalformedInputException;
+import dev.chainrule.fault.NotFoundException;
+import dev.chainrule.fault.TooLargeException;
 
 /**
  * Turns every exception into an RFC 9457 problem ({@code application/problem+json}). Spring's own
@@ -35,13 +42,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     static final String TYPE_PREFIX = "/problems/";
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Object> handleApiProblem(ApiProblem ex) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-        body.setType(URI.create(TYPE_PREFIX + ex.slug()));
+    /** How each kind of domain refusal is answered; a kind missing here is a bug, answered as a 500. */
+    private static final Map<Class<? extends DomainException>, HttpStatus> STATUS_OF_REFUSAL = Map.of(
+            MalformedInputException.class, HttpStatus.BAD_REQUEST,
+            NotFoundException.class, HttpStatus.NOT_FOUND,
+            ConflictException.class, HttpStatus.CONFLICT,
+            TooLargeException.class, HttpStatus.CONTENT_TOO_LARGE,
+            InvalidInputException.class, HttpStatus.UNPROCESSABLE_CONTENT);
+
+    /** A domain refusal: its code becomes the problem type, its faults the {@code errors}. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> handleRefusal(DomainException ex) {
+        HttpStatus status = statusOf(ex.getClass());
+        if (status == null) {
+            return handleUnexpected(ex);
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        body.setType(URI.create(TYPE_PREFIX + ex.code()));
         body.setTitle(ex.title());
-        if (!ex.errors().isEmpty()) {
-            body.setProperty("errors", ex.errors());
+        if (!ex.faults().isEmpty()) {
+            body.setProperty("errors", ex.faults().stream().map(ProblemError::of).toList());
         }
         return problem(body);
     }
@@ -87,19 +107,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String pointer = "";
-        String detail = "The request body is not valid JSON.";
-        if (ex.getCause() instanceof JacksonException jackson) {
-            pointer = JsonPointers.fromJacksonPath(jackson.getPath());
-            detail = "The request body could not be read" + (pointer.isEmpty() ? "" : " at " + pointer)
-                    + ": " + jackson.getOriginalMessage();
-        } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-            detail = "A request body is required.";
-        }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        body.setType(URI.create(TYPE_PREFIX + "unreadable-body"));
-        body.setTitle("Unreadable request body");
-        body.setProperty("errors", List.of(ProblemError.atPointer(pointer, detail)));
+        UnreadableBody fault = UnreadableBody.of(ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, fault.detail());
+        body.setType(URI.create(TYPE_PREFIX + fault.code()));
+        body.setTitle(fault.title());
+        body.setProperty("errors", List.of(ProblemError.atPointer(fault.pointer(), fault.detail())));
         return problem(body);
     }
 
@@ -130,6 +142,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response == null ? null
                 : ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+    }
+
+    private static HttpStatus statusOf(Class<?> refusal) {
+        for (Class<?> kind = refusal; kind != DomainException.class; kind = kind.getSuperclass()) {
+            HttpStatus status = STATUS_OF_REFUSAL.get(kind);
+            if (status != null) {
+                return status;
+            }
+        }
+        return null;
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail body) {

@@ -12,10 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.chainrule.dataset.FeatureColumn;
+import dev.chainrule.fault.DomainException;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
+import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.nn.Loss;
 import dev.chainrule.nn.Precision;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 class InstanceEncodingTest {
 
@@ -56,8 +58,8 @@ class InstanceEncodingTest {
 
     @Test
     void wrongNumberOfValuesNamesTheInstance() {
-        assertThat(problem(List.of(List.of(1, "red"), List.of(1), List.of(1, "red", 3))).errors())
-                .extracting(ProblemError::pointer).containsExactly("/instances/1", "/instances/2");
+        assertThat(problem(List.of(List.of(1, "red"), List.of(1), List.of(1, "red", 3))).faults())
+                .extracting(Fault::pointer).containsExactly("/instances/1", "/instances/2");
     }
 
     @Test
@@ -67,20 +69,20 @@ class InstanceEncodingTest {
         typo.put("colour", "red");
         Map<String, Object> slash = new HashMap<>(Map.of("x", 1, "color", "red", "a/b", 2));
 
-        ApiProblem problem = problem(List.of(typo, slash));
+        DomainException problem = problem(List.of(typo, slash));
 
-        assertThat(problem.status().value()).isEqualTo(422);
-        assertThat(problem.errors()).extracting(ProblemError::pointer)
+        assertThat(problem).isInstanceOf(InvalidInputException.class);
+        assertThat(problem.faults()).extracting(Fault::pointer)
                 .containsExactly("/instances/0/colour", "/instances/0/color", "/instances/1/a~1b");
-        assertThat(problem.errors().get(1).message()).contains("lacks column 'color'");
+        assertThat(problem.faults().get(1).message()).contains("lacks column 'color'");
     }
 
     @Test
     void aStringInANumericColumnIsNamedByIndex() {
-        ApiProblem problem = problem(List.of(List.of(1, "red"), List.of("abc", "red")));
+        DomainException problem = problem(List.of(List.of(1, "red"), List.of("abc", "red")));
 
-        assertThat(problem.status().value()).isEqualTo(422);
-        assertThat(problem.errors()).singleElement().satisfies(e -> {
+        assertThat(problem).isInstanceOf(InvalidInputException.class);
+        assertThat(problem.faults()).singleElement().satisfies(e -> {
             assertThat(e.pointer()).isEqualTo("/instances/1/0");
             assertThat(e.message()).contains("numeric", "\"abc\"");
         });
@@ -88,19 +90,19 @@ class InstanceEncodingTest {
 
     @Test
     void anArrayInACategoricalColumnIsRefused() {
-        assertThat(problem(List.of(List.of(1, List.of("red")))).errors()).singleElement()
-                .extracting(ProblemError::pointer).isEqualTo("/instances/0/1");
+        assertThat(problem(List.of(List.of(1, List.of("red")))).faults()).singleElement()
+                .extracting(Fault::pointer).isEqualTo("/instances/0/1");
     }
 
     @Test
     void anEmptyListOrAnInstanceThatIsNoArrayNorObjectIsMalformed() {
-        assertThat(problem(List.of()).status().value()).isEqualTo(400);
-        ApiProblem scalar = problem(List.of(List.of(1, "red"), 7));
-        assertThat(scalar.status().value()).isEqualTo(400);
-        assertThat(scalar.errors()).extracting(ProblemError::pointer).containsExactly("/instances/1");
+        assertThat(problem(List.of())).isInstanceOf(MalformedInputException.class);
+        DomainException scalar = problem(List.of(List.of(1, "red"), 7));
+        assertThat(scalar).isInstanceOf(MalformedInputException.class);
+        assertThat(scalar.faults()).extracting(Fault::pointer).containsExactly("/instances/1");
     }
 
-    private ApiProblem problem(List<?> instances) {
-        return catchThrowableOfType(ApiProblem.class, () -> encode(instances));
+    private DomainException problem(List<?> instances) {
+        return catchThrowableOfType(DomainException.class, () -> encode(instances));
     }
 }

@@ -14,11 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import dev.chainrule.dataset.FeatureColumn;
 import dev.chainrule.dataset.Task;
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.nn.Loss;
 import dev.chainrule.nn.Precision;
 import dev.chainrule.nn.train.LabeledData;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 class PreprocessingFitterTest {
 
@@ -81,8 +81,7 @@ class PreprocessingFitterTest {
     @Test
     void binaryCrossEntropyNeedsExactlyTwoClasses() {
         assertThatThrownBy(() -> PreprocessingFitter.fit(Datasets.threeClasses(), TRAIN, true, Loss.BINARY_CROSS_ENTROPY))
-                .isInstanceOfSatisfying(ApiProblem.class, e -> {
-                    assertThat(e.status().value()).isEqualTo(422);
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.getMessage()).contains("exactly 2 classes", "has 3");
                 });
     }
@@ -95,7 +94,7 @@ class PreprocessingFitterTest {
                 .contains("'cross_entropy' needs class targets");
         assertThat(PreprocessingFitter.mismatch(Task.CLASSIFICATION, 3, Loss.CROSS_ENTROPY)).isEmpty();
         assertThatThrownBy(() -> PreprocessingFitter.fit(Datasets.regression(), TRAIN, true, Loss.CROSS_ENTROPY))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -167,11 +166,10 @@ class PreprocessingFitterTest {
                 new FeatureColumn.Categorical("x", List.of("1"), new int[] {0, 0, 0, 0, 0})));
 
         assertThatThrownBy(() -> p.encodeFeatures(changed, Precision.FLOAT64))
-                .isInstanceOfSatisfying(ApiProblem.class, e -> {
-                    assertThat(e.status().value()).isEqualTo(422);
-                    assertThat(e.errors()).extracting(ProblemError::column).containsExactly("x", "color");
-                    assertThat(e.errors().get(0).message()).contains("categorical in the dataset but was numeric");
-                    assertThat(e.errors().get(1).message()).contains("lacks");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.faults()).extracting(Fault::column).containsExactly("x", "color");
+                    assertThat(e.faults().get(0).message()).contains("categorical in the dataset but was numeric");
+                    assertThat(e.faults().get(1).message()).contains("lacks");
                 });
     }
 

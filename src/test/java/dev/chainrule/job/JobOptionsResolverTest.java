@@ -7,11 +7,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.OptimizerSpec;
+import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainingConfig;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 class JobOptionsResolverTest {
 
@@ -20,15 +21,19 @@ class JobOptionsResolverTest {
     private static CreateJobRequest request(OptimizerOptions optimizer, ScheduleOptions schedule, Double validationSplit,
             String dtype, EarlyStoppingOptions earlyStopping) {
         return new CreateJobRequest(ID, ID, null, null, optimizer, schedule, validationSplit, null, null, null, dtype,
-                earlyStopping, null, null);
+                earlyStopping, null, null, null);
     }
 
-    private static OptimizerOptions optimizer(String type, Double momentum, Boolean nesterov, Double beta1) {
-        return new OptimizerOptions(type, null, momentum, nesterov, beta1, null, null, null, null);
+    private static OptimizerOptions.Sgd sgd(Double momentum, Boolean nesterov) {
+        return new OptimizerOptions.Sgd(null, momentum, nesterov, null);
     }
 
-    private static ApiProblem rejected(CreateJobRequest request) {
-        return catchThrowableOfType(ApiProblem.class, () -> JobOptionsResolver.resolve(request));
+    private static MalformedInputException rejected(CreateJobRequest request) {
+        MalformedInputException problem = catchThrowableOfType(MalformedInputException.class,
+                () -> JobOptionsResolver.resolve(request));
+        assertThat(problem).as("expected invalid options").isNotNull();
+        assertThat(problem.code()).isEqualTo("invalid-job");
+        return problem;
     }
 
     @Test
@@ -44,67 +49,63 @@ class JobOptionsResolverTest {
         assertThat(o.dtype()).isEqualTo("float32");
         assertThat(o.checkpointEvery()).isEqualTo(1);
         assertThat(o.earlyStopping()).isNull();
+        assertThat(o.optimizer()).isEqualTo(new OptimizerOptions.Adam(0.001, 0.9, 0.999, 1e-8, 0.0));
         TrainingConfig config = o.toTrainingConfig();
         assertThat(config.optimizer()).isEqualTo(new OptimizerSpec.Adam(0.001, 0.9, 0.999, 1e-8, 0));
         assertThat(config.schedule()).isEqualTo(new LearningRateSchedule.Constant());
-        assertThat(o.bestMetric()).isEqualTo("val_loss");
+        assertThat(o.bestMetric()).isEqualTo(Metric.VAL_LOSS);
     }
 
     @Test
-    void eachOptimizerGetsItsOwnDefaultsAndOnlyItsOwnFields() {
-        JobOptions sgd = JobOptionsResolver.resolve(request(optimizer("sgd", 0.9, true, null), null, 0.0, null, null));
-        JobOptions rmsprop = JobOptionsResolver.resolve(request(optimizer("rmsprop", null, null, null), null, null, null, null));
+    void eachOptimizerGetsItsOwnDefaults() {
+        JobOptions sgd = JobOptionsResolver.resolve(request(sgd(0.9, true), null, 0.0, null, null));
+        JobOptions rmsprop = JobOptionsResolver.resolve(request(new OptimizerOptions.RmsProp(null, null, null, null, null),
+                null, null, null, null));
+        JobOptions adam = JobOptionsResolver.resolve(request(new OptimizerOptions.Adam(0.05, null, 0.99, null, 0.1),
+                null, null, null, null));
 
         assertThat(sgd.toTrainingConfig().optimizer()).isEqualTo(new OptimizerSpec.Sgd(0.01, 0.9, true, 0));
-        assertThat(sgd.optimizer().beta1()).isNull();
-        assertThat(sgd.bestMetric()).isEqualTo("loss");
+        assertThat(sgd.bestMetric()).isEqualTo(Metric.LOSS);
         assertThat(rmsprop.toTrainingConfig().optimizer()).isEqualTo(new OptimizerSpec.RmsProp(0.01, 0.99, 1e-8, 0, 0));
+        assertThat(adam.toTrainingConfig().optimizer()).isEqualTo(new OptimizerSpec.Adam(0.05, 0.9, 0.99, 1e-8, 0.1));
     }
 
     @Test
     void schedulesResolveWithTheirDefaults() {
-        JobOptions cosine = JobOptionsResolver.resolve(request(null, new ScheduleOptions("cosine", null, null, null, null),
-                null, null, null));
-        JobOptions step = JobOptionsResolver.resolve(request(null, new ScheduleOptions("step", 5, null, null, null),
-                null, null, null));
+        JobOptions cosine = JobOptionsResolver.resolve(request(null, new ScheduleOptions.Cosine(null, null), null, null, null));
+        JobOptions step = JobOptionsResolver.resolve(request(null, new ScheduleOptions.Step(5, null), null, null, null));
+        JobOptions exponential = JobOptionsResolver.resolve(request(null, new ScheduleOptions.Exponential(null), null,
+                null, null));
 
         assertThat(cosine.toTrainingConfig().schedule()).isEqualTo(new LearningRateSchedule.Cosine(20, 0));
         assertThat(step.toTrainingConfig().schedule()).isEqualTo(new LearningRateSchedule.Step(5, 0.1));
+        assertThat(exponential.toTrainingConfig().schedule()).isEqualTo(new LearningRateSchedule.Exponential(0.95));
     }
 
     @Test
     void unknownNamesAreRejectedWithTheirPointers() {
-        ApiProblem problem = rejected(request(optimizer("adagrad", null, null, null),
-                new ScheduleOptions("linear", null, null, null, null), null, "float16",
+        MalformedInputException problem = rejected(request(null, null, null, "float16",
                 new EarlyStoppingOptions("f1", null, null, null)));
 
-        assertThat(problem.status().value()).isEqualTo(400);
-        assertThat(problem.errors()).extracting(ProblemError::pointer)
-                .containsExactlyInAnyOrder("/optimizer/type", "/schedule/type", "/dtype", "/earlyStopping/metric");
-        assertThat(problem.errors()).extracting(ProblemError::message).anyMatch(m -> m.contains("'adagrad'"));
-    }
-
-    @Test
-    void fieldsThatDoNotApplyToTheTypeAreRejected() {
-        ApiProblem problem = rejected(request(optimizer("sgd", null, null, 0.9),
-                new ScheduleOptions("constant", null, 0.5, null, null), null, null, null));
-
-        assertThat(problem.errors()).extracting(ProblemError::pointer)
-                .containsExactlyInAnyOrder("/optimizer/beta1", "/schedule/gamma");
+        assertThat(problem.faults()).extracting(Fault::pointer).containsExactlyInAnyOrder("/dtype", "/earlyStopping/metric");
+        assertThat(problem.faults()).extracting(Fault::message).containsExactlyInAnyOrder(
+                "Unknown dtype 'float16'; use float32 or float64.",
+                "Unknown metric 'f1'; use loss, val_loss, accuracy, val_accuracy, rmse or val_rmse.");
     }
 
     @Test
     void nesterovWithoutMomentumIsRejected() {
-        ApiProblem problem = rejected(request(optimizer("sgd", null, true, null), null, null, null, null));
+        MalformedInputException problem = rejected(request(sgd(null, true), null, null, null, null));
 
-        assertThat(problem.errors()).singleElement().extracting(ProblemError::pointer).isEqualTo("/optimizer/nesterov");
+        assertThat(problem.faults()).singleElement().extracting(Fault::pointer).isEqualTo("/optimizer/nesterov");
     }
 
     @Test
     void aValidationMetricNeedsAValidationSplit() {
-        ApiProblem problem = rejected(request(null, null, 0.0, null, new EarlyStoppingOptions("val_accuracy", 3, null, null)));
+        MalformedInputException problem = rejected(request(null, null, 0.0, null,
+                new EarlyStoppingOptions("val_accuracy", 3, null, null)));
 
-        assertThat(problem.errors()).singleElement().satisfies(e -> {
+        assertThat(problem.faults()).singleElement().satisfies(e -> {
             assertThat(e.pointer()).isEqualTo("/earlyStopping/metric");
             assertThat(e.message()).contains("validationSplit");
         });
@@ -112,8 +113,8 @@ class JobOptionsResolverTest {
 
     @Test
     void cosineMinRateMustStayBelowTheLearningRate() {
-        ApiProblem problem = rejected(request(null, new ScheduleOptions("cosine", null, null, 10, 0.5), null, null, null));
+        MalformedInputException problem = rejected(request(null, new ScheduleOptions.Cosine(10, 0.5), null, null, null));
 
-        assertThat(problem.errors()).singleElement().extracting(ProblemError::pointer).isEqualTo("/schedule/minRate");
+        assertThat(problem.faults()).singleElement().extracting(Fault::pointer).isEqualTo("/schedule/minRate");
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.chainrule.nn.train.EpochMetrics;
+import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.ops.JobMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,7 +41,7 @@ class JobPersistenceTest {
     static class Config {
         @Bean
         JobsProperties jobsProperties() {
-            return new JobsProperties(2, Duration.ofSeconds(1));
+            return new JobsProperties(2);
         }
 
         @Bean
@@ -72,7 +73,7 @@ class JobPersistenceTest {
     private static final Instant LONG_AGO = Instant.now().minus(Duration.ofDays(1));
 
     private UUID queuedJob() {
-        Job job = new Job(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "{}", 10, Instant.now());
+        Job job = new Job(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "{}", 10, Instant.now(), 0);
         jobs.save(job);
         artifacts.save(new JobArtifact(job.id(), new byte[] { 1 }));
         return job.id();
@@ -131,13 +132,13 @@ class JobPersistenceTest {
         double before = meters.counter("chainrule.epochs.trained").count();
 
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, "val_loss");
+            recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
             tx.setRollbackOnly();
         });
         assertThat(meters.counter("chainrule.epochs.trained").count()).isEqualTo(before);
         assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
 
-        recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, "val_loss");
+        recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
         assertThat(meters.counter("chainrule.epochs.trained").count()).isEqualTo(before + 1);
     }
 
@@ -145,8 +146,8 @@ class JobPersistenceTest {
     void anEpochRecordedTwiceKeepsOneHistoryRowAndOneCheckpoint() {
         UUID id = runningJob("a");
 
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss")).isTrue();
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss")).isTrue();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
 
         assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1);
         assertThat(checkpoints.findByJobIdOrderByEpoch(id)).hasSize(1);
@@ -162,7 +163,7 @@ class JobPersistenceTest {
         double[] valLosses = { 0.5, 0.1, 0.3, 0.4, 0.6 };
         for (int e = 1; e <= valLosses.length; e++) {
             recorder.recordEpoch(id, "a", epoch(e, valLosses[e - 1]), e * 10L, e / 5.0, snapshot(e, 0), new byte[] { (byte) e },
-                    "val_loss");
+                    Metric.VAL_LOSS);
         }
 
         List<StoredCheckpoint> kept = checkpoints.findByJobIdOrderByEpoch(id);
@@ -170,7 +171,7 @@ class JobPersistenceTest {
         assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(2);
         assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5);
 
-        recorder.recordEpoch(id, "a", epoch(6, 0.05), 60, 1, snapshot(6, 0), new byte[] { 6 }, "val_loss");
+        recorder.recordEpoch(id, "a", epoch(6, 0.05), 60, 1, snapshot(6, 0), new byte[] { 6 }, Metric.VAL_LOSS);
 
         kept = checkpoints.findByJobIdOrderByEpoch(id);
         assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(5, 6);
@@ -182,7 +183,7 @@ class JobPersistenceTest {
         UUID id = runningJob("a");
         jobs.claim(id, "b", Instant.now(), Instant.now().plusSeconds(1));
 
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 1, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss")).isFalse();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 1, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isFalse();
         assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 2 })).isFalse();
 
         assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
@@ -193,7 +194,7 @@ class JobPersistenceTest {
     @Test
     void suspendingStoresTheMidEpochSnapshotAndRequeues() {
         UUID id = runningJob("a");
-        recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.1, snapshot(1, 0), new byte[] { 1 }, "val_loss");
+        recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS);
 
         assertThat(recorder.suspend(id, "a", snapshot(1, 3))).isTrue();
 
@@ -221,15 +222,42 @@ class JobPersistenceTest {
     }
 
     @Test
-    void onlyAQueuedJobIsCancelledDirectly() {
+    void aQueuedOrRunningJobIsCancelledAtOnceAndAFinishedOneIsNot() {
         UUID queued = queuedJob();
         UUID running = runningJob("a");
+        UUID finished = runningJob("a");
+        recorder.finish(finished, "a", JobStatus.SUCCEEDED, null, new byte[] { 1 });
 
-        assertThat(jobs.cancelQueued(queued, Instant.now())).isEqualTo(1);
-        assertThat(jobs.cancelQueued(running, Instant.now())).isZero();
-        assertThat(jobs.requestCancel(running)).isEqualTo(1);
+        assertThat(jobs.cancel(queued, Instant.now())).isEqualTo(1);
+        assertThat(jobs.cancel(running, Instant.now())).isEqualTo(1);
+        assertThat(jobs.cancel(finished, Instant.now())).isZero();
 
-        assertThat(jobs.findById(queued).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(jobs.isCancelRequested(running)).isTrue();
+        for (UUID id : List.of(queued, running)) {
+            Job job = jobs.findById(id).orElseThrow();
+            assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(job.finishedAt()).isNotNull();
+            assertThat(job.cancelRequested()).isTrue();
+            assertThat(job.owner()).isNull();
+        }
+        assertThat(jobs.findById(finished).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void theRunnerOfACancelledJobLearnsItFromItsHeartbeatAndWritesNothingMore() {
+        UUID id = runningJob("a");
+        assertThat(jobs.heartbeat(id, "a", Instant.now(), 3, 0.1)).isEqualTo(1);
+
+        jobs.cancel(id, Instant.now());
+
+        assertThat(jobs.heartbeat(id, "a", Instant.now(), 4, 0.2)).isZero();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.2, snapshot(1, 0), new byte[] { 1 },
+                Metric.VAL_LOSS)).isFalse();
+        assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 2 })).isFalse();
+        assertThat(recorder.suspend(id, "a", snapshot(1, 2))).isFalse();
+        assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
+        assertThat(checkpoints.findByJobIdOrderByEpoch(id)).isEmpty();
+        Job job = jobs.findById(id).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(job.step()).isEqualTo(3);
     }
 }

@@ -23,13 +23,13 @@ import dev.chainrule.dataset.DatasetUsage;
 import dev.chainrule.dataset.FeatureColumn;
 import dev.chainrule.dataset.TargetColumn;
 import dev.chainrule.dataset.Task;
+import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.model.ModelCatalog;
 import dev.chainrule.model.StoredModel;
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.LayerSpec;
 import dev.chainrule.nn.Loss;
 import dev.chainrule.nn.WeightInit;
-import dev.chainrule.web.ApiProblem;
 
 /**
  * Every way a job request can be wrong, and the lifecycle calls that need no training: the runner
@@ -74,9 +74,9 @@ class JobRequestTest {
                         List.of(new FeatureColumn.Numeric("x", new float[] { 1, 2, 3 })),
                         new TargetColumn.Values("y", new float[] { 2, 4, 6 })));
         given(models.get(any())).willAnswer(call -> Optional.ofNullable(known.get(call.<UUID>getArgument(0)))
-                .orElseThrow(() -> ApiProblem.notFound("Model", call.getArgument(0))));
+                .orElseThrow(() -> new NotFoundException("Model", call.getArgument(0))));
         given(datasets.read(any())).willAnswer(call -> Optional.ofNullable(stored.get(call.<UUID>getArgument(0)))
-                .orElseThrow(() -> ApiProblem.notFound("Dataset", call.getArgument(0))));
+                .orElseThrow(() -> new NotFoundException("Dataset", call.getArgument(0))));
     }
 
     private Http.Response create(String extra) {
@@ -129,6 +129,21 @@ class JobRequestTest {
     }
 
     @Test
+    void aJobHasPriorityZeroUnlessGivenOneWithinTheRange() {
+        assertThat(create("").body().path("priority").asInt()).isZero();
+        Http.Response urgent = create(", \"priority\": 1000");
+        assertThat(urgent.status()).isEqualTo(202);
+        assertThat(http.get("/api/v1/jobs/" + urgent.body().path("id").asString()).body().path("priority").asInt())
+                .isEqualTo(1000);
+        assertThat(create(", \"priority\": -1000").body().path("priority").asInt()).isEqualTo(-1000);
+
+        assertProblem(create(", \"priority\": 1001"), 400, "/priority");
+        assertProblem(create(", \"priority\": -1001"), 400, "/priority");
+        assertProblem(create(", \"priority\": 1e12"), 400, "/priority");
+        assertProblem(create(", \"priority\": \"high\""), 400, "/priority");
+    }
+
+    @Test
     void aValidationSplitOfOneIsRejected() {
         Http.Response response = http.post("/api/v1/jobs", "{\"modelId\": \"" + TWO_OUTPUTS + "\", \"datasetId\": \""
                 + XOR + "\", \"validationSplit\": 1.0}");
@@ -143,6 +158,47 @@ class JobRequestTest {
         assertProblem(create(", \"dtype\": \"float16\""), 400, "/dtype");
         assertProblem(create(", \"schedule\": {\"type\": \"step\", \"minRate\": 0.1}"), 400, "/schedule/minRate");
         assertProblem(create(", \"earlyStopping\": {\"metric\": \"val_loss\"}"), 400, "/earlyStopping/metric");
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedListingTheKnownOnesNeverReadAsTheDefault() {
+        Http.Response optimizer = create(", \"optimizer\": {\"type\": \"adagrad\", \"learningRate\": 0.1}");
+        Http.Response schedule = create(", \"schedule\": {\"type\": \"linear\"}");
+
+        assertProblem(optimizer, 400, "/optimizer/type");
+        assertThat(optimizer.body().path("type").asString()).isEqualTo("/problems/unknown-type");
+        assertThat(optimizer.body().path("detail").asString())
+                .isEqualTo("Unknown optimizer 'adagrad'; use sgd, adam or rmsprop.");
+        assertProblem(schedule, 400, "/schedule/type");
+        assertThat(schedule.body().path("detail").asString())
+                .isEqualTo("Unknown schedule 'linear'; use constant, step, exponential or cosine.");
+    }
+
+    @Test
+    void aFieldOfAnotherTypeIsRefusedNamingTheFieldsThatApply() {
+        Http.Response response = create(", \"optimizer\": {\"type\": \"sgd\", \"momentum\": 0.9, \"beta1\": 0.9}");
+
+        assertProblem(response, 400, "/optimizer/beta1");
+        assertThat(response.body().path("type").asString()).isEqualTo("/problems/unknown-field");
+        assertThat(response.body().path("detail").asString()).isEqualTo("'beta1' does not apply to 'sgd', whose fields "
+                + "are type, learningRate, momentum, nesterov and weightDecay.");
+        assertThat(response.body().path("detail").asString()).doesNotContain("dev.chainrule", "Sgd");
+    }
+
+    @Test
+    void optionsAreReadByTheirTypeAndEchoedWithEveryDefault() {
+        Http.Response sgd = create(", \"optimizer\": {\"momentum\": 0.9, \"type\": \"sgd\"}, "
+                + "\"schedule\": {\"type\": \"cosine\", \"minRate\": 0.001}");
+        Http.Response untyped = create(", \"optimizer\": {\"learningRate\": 0.05}");
+
+        assertThat(sgd.status()).as(sgd.body().toString()).isEqualTo(202);
+        assertThat(sgd.body().path("optimizer").toString()).isEqualTo(
+                "{\"type\":\"sgd\",\"learningRate\":0.01,\"momentum\":0.9,\"nesterov\":false,\"weightDecay\":0.0}");
+        assertThat(sgd.body().path("schedule").toString())
+                .isEqualTo("{\"type\":\"cosine\",\"periodEpochs\":20,\"minRate\":0.001}");
+        assertThat(untyped.body().path("optimizer").toString()).isEqualTo("{\"type\":\"adam\",\"learningRate\":0.05,"
+                + "\"beta1\":0.9,\"beta2\":0.999,\"epsilon\":1.0E-8,\"weightDecay\":0.0}");
+        assertThat(untyped.body().path("schedule").toString()).isEqualTo("{\"type\":\"constant\"}");
     }
 
     @Test

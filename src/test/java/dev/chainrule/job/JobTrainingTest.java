@@ -25,6 +25,10 @@ class JobTrainingTest {
             {"name": "iris", "layers": [{"type": "dense", "units": 16, "activation": "relu"},
              {"type": "dense", "units": 3, "activation": "softmax"}], "loss": "cross_entropy", "seed": 3}""";
 
+    static final String XOR_MODEL = """
+            {"name": "xor", "layers": [{"type": "dense", "units": 2, "activation": "tanh"},
+             {"type": "dense", "units": 2, "activation": "softmax"}], "loss": "cross_entropy"}""";
+
     @LocalServerPort
     int port;
     TrainingApi api;
@@ -93,6 +97,22 @@ class JobTrainingTest {
     }
 
     @Test
+    void aCancelledJobFreesItsRunnerForTheNextJob() {
+        // One job trains at a time here, so the next one runs only once the cancelled one has stopped.
+        String dataset = api.upload("xor.csv", "classification");
+        String model = api.model(XOR_MODEL);
+        String endless = api.job(model, dataset, "\"epochs\": 100000, \"validationSplit\": 0");
+        api.await(endless, j -> j.path("epoch").asInt() >= 1, Duration.ofSeconds(30));
+
+        assertThat(api.http.post("/api/v1/jobs/" + endless + "/cancel", "").body().path("status").asString())
+                .isEqualTo("cancelled");
+        String next = api.job(model, dataset, "\"epochs\": 2, \"validationSplit\": 0");
+
+        assertThat(api.awaitFinished(next, Duration.ofSeconds(30)).path("status").asString()).isEqualTo("succeeded");
+        assertThat(api.job(endless).path("status").asString()).isEqualTo("cancelled");
+    }
+
+    @Test
     void aLossThatBlowsUpFailsTheJobSuggestingALowerLearningRate() {
         String dataset = api.upload("diabetes.csv", "regression");
         String model = api.model("""
@@ -109,9 +129,7 @@ class JobTrainingTest {
     @Test
     void aJobOverItsRuntimeLimitFailsWithAClearReason() {
         String dataset = api.upload("xor.csv", "classification");
-        String model = api.model("""
-                {"name": "xor", "layers": [{"type": "dense", "units": 2, "activation": "tanh"},
-                 {"type": "dense", "units": 2, "activation": "softmax"}], "loss": "cross_entropy"}""");
+        String model = api.model(XOR_MODEL);
         String id = api.job(model, dataset, "\"epochs\": 100000, \"validationSplit\": 0, \"maxRuntimeSeconds\": 1");
 
         JsonNode job = api.awaitFinished(id, Duration.ofSeconds(30));

@@ -8,12 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.LayerSpec;
 import dev.chainrule.nn.Loss;
 import dev.chainrule.nn.WeightInit;
-import dev.chainrule.web.ApiProblem;
-import dev.chainrule.web.ProblemError;
 
 class ModelValidatorTest {
 
@@ -36,15 +36,15 @@ class ModelValidatorTest {
                 .map(row -> Arrays.stream(row).boxed().toList()).toList(), Arrays.stream(bias).boxed().toList());
     }
 
-    private List<ProblemError> faults(ModelRequest request) {
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> validator.validate(request));
-        assertThat(problem).as("expected a problem").isNotNull();
-        assertThat(problem.status().value()).isEqualTo(422);
-        return problem.errors();
+    private List<Fault> faults(ModelRequest request) {
+        InvalidInputException problem = catchThrowableOfType(InvalidInputException.class, () -> validator.validate(request));
+        assertThat(problem).as("expected an invalid model").isNotNull();
+        assertThat(problem.code()).isEqualTo("invalid-model");
+        return problem.faults();
     }
 
     private List<String> pointers(ModelRequest request) {
-        return faults(request).stream().map(ProblemError::pointer).toList();
+        return faults(request).stream().map(Fault::pointer).toList();
     }
 
     @Test
@@ -77,9 +77,9 @@ class ModelValidatorTest {
                 List.of(new ModelRequest.Layer("conv", 3, null, null), dense(3, "swish")), "hinge", "lecun", null, null,
                 null);
 
-        List<ProblemError> faults = faults(request);
+        List<Fault> faults = faults(request);
 
-        assertThat(faults).extracting(ProblemError::pointer)
+        assertThat(faults).extracting(Fault::pointer)
                 .containsExactly("/layers/0/type", "/layers/1/activation", "/loss", "/weightInit");
         assertThat(faults.get(1).message()).contains("'swish'", "relu", "softmax");
     }
@@ -116,7 +116,7 @@ class ModelValidatorTest {
 
     @Test
     void theLossMustFitTheOutputActivation() {
-        List<ProblemError> faults = faults(request(null, List.of(dense(3, "sigmoid")), "cross_entropy"));
+        List<Fault> faults = faults(request(null, List.of(dense(3, "sigmoid")), "cross_entropy"));
 
         assertThat(faults).singleElement().satisfies(f -> {
             assertThat(f.pointer()).isEqualTo("/loss");

@@ -17,12 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.chainrule.support.JsonHttp;
-import dev.chainrule.support.PostgresDatabaseExtension;
 import dev.chainrule.support.PostgresServer;
 import dev.chainrule.support.ServiceProcess;
 import dev.chainrule.support.TestDatabase;
@@ -31,9 +29,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two service processes, the packaged jar, share one PostgreSQL database: jobs submitted through
  * both are each trained exactly once, and a job whose instance is killed (SIGKILL) is taken over
- * and finished by the other.
+ * and finished by the other. The database is a fresh one on the run's {@link PostgresServer}: the
+ * configured server, or the embedded one this JVM starts.
  */
-@ExtendWith(PostgresDatabaseExtension.class)
 class TwoInstancesIT {
 
     private static final int JOBS = 20;
@@ -54,7 +52,7 @@ class TwoInstancesIT {
 
     @Test
     void everyJobIsTrainedOnceAndAKilledInstancesJobIsFinishedByTheOther() throws Exception {
-        try (TestDatabase database = PostgresServer.configured().orElseThrow().createDatabase();
+        try (TestDatabase database = PostgresServer.get().createDatabase();
              ServiceProcess a = start("a", database);
              ServiceProcess b = start("b", database)) {
             a.awaitHealthy(STARTUP);

@@ -35,16 +35,17 @@ import org.springframework.test.web.servlet.ResultActions;
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.DatasetReader;
 import dev.chainrule.dataset.FeatureColumn;
-import dev.chainrule.dataset.Task;
 import dev.chainrule.dataset.TargetColumn;
+import dev.chainrule.dataset.Task;
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.encoding.PreprocessingFitter;
+import dev.chainrule.fault.ConflictException;
+import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.job.TrainedModel;
 import dev.chainrule.job.TrainedModels;
 import dev.chainrule.nn.Loss;
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.Precision;
-import dev.chainrule.web.ApiProblem;
 
 /**
  * The prediction endpoints over HTTP, with a stand-in network whose outputs are known: it answers
@@ -122,9 +123,9 @@ class PredictionApiTest {
     void aMissingJobIs404AndAnUntrainedOne409() throws Exception {
         UUID missing = UUID.randomUUID();
         UUID untrained = UUID.randomUUID();
-        when(trainedModels.currentVersion(missing)).thenThrow(ApiProblem.notFound("Job", missing));
+        when(trainedModels.currentVersion(missing)).thenThrow(new NotFoundException("Job", missing));
         when(trainedModels.currentVersion(untrained)).thenReturn(0L);
-        when(trainedModels.load(untrained)).thenThrow(ApiProblem.conflict("not-trained", "Not trained", "No parameters."));
+        when(trainedModels.load(untrained)).thenThrow(new ConflictException("not-trained", "Not trained", "No parameters."));
 
         mvc.perform(post("/api/v1/jobs/" + missing + "/predictions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"instances\": [[1, \"red\"]]}")).andExpect(status().isNotFound());

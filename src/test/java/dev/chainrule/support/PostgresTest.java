@@ -13,8 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application, on a real PostgreSQL server, with the {@code postgres} profile: a fresh
- * database per test run, dropped afterwards. Skipped with a message when
- * {@code CHAINRULE_TEST_POSTGRES_URL} is not set.
+ * database per test run on the run's {@link PostgresServer} (the one {@code CHAINRULE_TEST_POSTGRES_URL}
+ * names, else an embedded one), dropped afterwards.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

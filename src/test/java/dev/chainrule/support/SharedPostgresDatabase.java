@@ -19,9 +19,7 @@ final class SharedPostgresDatabase {
 
     static synchronized TestDatabase get() {
         if (database == null) {
-            database = PostgresServer.configured()
-                    .orElseThrow(() -> new IllegalStateException(PostgresServer.URL_VARIABLE + " is not set"))
-                    .createDatabase();
+            database = PostgresServer.get().createDatabase();
         }
         return database;
     }

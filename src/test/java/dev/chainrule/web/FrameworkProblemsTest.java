@@ -6,8 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -57,6 +61,28 @@ class FrameworkProblemsTest {
         HttpResponse<String> response = send("POST", "/api/v1/models", "application/json", "{\"name\": ");
         assertProblem(response, 400, "/problems/unreadable-body");
         assertThat(response.body()).contains("\"pointer\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/datasets", "/api/v1/models", "/api/v1/jobs" })
+    void everyListRefusesTheSamePagingFaultsNamingTheParameter(String list) throws Exception {
+        for (String query : List.of("page=-1", "size=0", "size=101")) {
+            HttpResponse<String> response = send("GET", list + "?" + query, null, null);
+            assertProblem(response, 400, "/problems/invalid-parameter");
+            String parameter = query.substring(0, query.indexOf('='));
+            assertThat(response.body()).contains("\"field\":\"" + parameter + "\"");
+        }
+        assertThat(send("GET", list + "?page=0&size=100", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rowWindowsAreCheckedBeforeTheResourceIsLookedUp() throws Exception {
+        String rows = "/api/v1/datasets/" + UUID.randomUUID() + "/rows";
+        String scores = "/api/v1/jobs/" + UUID.randomUUID() + "/predictions?datasetId=" + UUID.randomUUID() + "&";
+        assertThat(send("GET", rows + "?offset=-1", null, null).body()).contains("\"field\":\"offset\"");
+        assertThat(send("GET", rows + "?limit=1001", null, null).body()).contains("\"field\":\"limit\"");
+        assertThat(send("GET", scores + "limit=0", null, null).body()).contains("\"field\":\"limit\"");
+        assertThat(send("GET", rows, null, null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -33,19 +33,16 @@ final class TrainingConfigValidator {
         if (stopping == null) {
             return;
         }
-        String metric = stopping.metric();
-        if (metric == null || !EarlyStoppingTracker.METRICS.contains(metric)) {
-            throw new IllegalArgumentException("unknown early-stopping metric " + metric + "; expected one of "
-                    + EarlyStoppingTracker.METRICS);
+        Metric metric = stopping.metric();
+        if (metric == null) {
+            throw new IllegalArgumentException("early stopping needs a metric");
         }
-        if (metric.startsWith("val_") && (validation == null || validation.rows() == 0)) {
-            throw new IllegalArgumentException("early stopping on " + metric + " needs validation data");
+        if (metric.needsValidation() && (validation == null || validation.rows() == 0)) {
+            throw new IllegalArgumentException("early stopping on " + metric.jsonName() + " needs validation data");
         }
-        if (metric.endsWith("accuracy") && !train.isClassification()) {
-            throw new IllegalArgumentException("early stopping on " + metric + " needs a classification task");
-        }
-        if (metric.endsWith("rmse") && train.isClassification()) {
-            throw new IllegalArgumentException("early stopping on " + metric + " needs a regression task");
+        if (!metric.fitsTask(train.isClassification())) {
+            throw new IllegalArgumentException("early stopping on " + metric.jsonName() + " needs a "
+                    + metric.scope().jsonName() + " task");
         }
         if (stopping.patience() < 1 || !(stopping.minDelta() >= 0)) {
             throw new IllegalArgumentException("early stopping needs patience >= 1 and minDelta >= 0");

@@ -86,7 +86,7 @@ class TrainerBehaviourTest {
     @Test
     void earlyStoppingRestoresTheBestParameters() {
         // a min delta no epoch can beat: epoch 1 stays best, training stops after 1 + patience epochs
-        EarlyStopping stopping = new EarlyStopping("loss", 2, 1e9, true);
+        EarlyStopping stopping = new EarlyStopping(Metric.LOSS, 2, 1e9, true);
         Network network = Network.create(REGRESSION, Precision.FLOAT64);
         Network oneEpoch = Network.create(REGRESSION, Precision.FLOAT64);
 
@@ -102,7 +102,7 @@ class TrainerBehaviourTest {
 
     @Test
     void resumingFromTheEpochThatTriggeredEarlyStoppingStopsAgain() {
-        EarlyStopping stopping = new EarlyStopping("loss", 2, 1e9, true);
+        EarlyStopping stopping = new EarlyStopping(Metric.LOSS, 2, 1e9, true);
         TrainingConfig config = new TrainingConfig(10, 8, sgd(0.05), null, true, 2, stopping);
         List<TrainerCheckpoint> checkpoints = new ArrayList<>();
         Network network = Network.create(REGRESSION, Precision.FLOAT32);
@@ -196,9 +196,9 @@ class TrainerBehaviourTest {
     void badConfigurationsAreRejected() {
         Network network = Network.create(REGRESSION, Precision.FLOAT32);
         TrainingConfig noValidation = new TrainingConfig(1, 10, sgd(0.1), null, true, 1,
-                new EarlyStopping("val_loss", 2, 0, false));
+                new EarlyStopping(Metric.VAL_LOSS, 2, 0, false));
         TrainingConfig accuracyForRegression = new TrainingConfig(1, 10, sgd(0.1), null, true, 1,
-                new EarlyStopping("accuracy", 2, 0, false));
+                new EarlyStopping(Metric.ACCURACY, 2, 0, false));
 
         assertThatThrownBy(() -> new Trainer().train(network, data, null, noValidation, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("val_loss");

@@ -34,7 +34,7 @@ class TrainerResumeTest {
             WeightInit.HE_UNIFORM, 42, 1e-4);
     private static final TrainingConfig ADAM = new TrainingConfig(4, 16,
             new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0), new LearningRateSchedule.Step(2, 0.5), true, 7,
-            new EarlyStopping("val_loss", 100, 0, true));
+            new EarlyStopping(Metric.VAL_LOSS, 100, 0, true));
     private static final TrainingConfig NESTEROV = new TrainingConfig(3, 32,
             new OptimizerSpec.Sgd(0.05, 0.9, true, 1e-3), new LearningRateSchedule.Cosine(3, 0.001), true, 8, null);
 

@@ -1,4 +1,4 @@
-package dev.chainrule.web;
+package dev.chainrule.fault;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.chainrule.job;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -8,26 +7,30 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.chainrule.fault.DomainException;
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.ParameterCodec;
 import dev.chainrule.nn.train.BatchProgress;
 import dev.chainrule.nn.train.EpochMetrics;
+import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.nn.train.TrainingListener;
 import dev.chainrule.nn.train.TrainingOutcome;
-import dev.chainrule.web.ApiProblem;
 
 /**
- * One claimed job being trained on this instance: listens to the trainer, persists every epoch,
- * and turns the way training ended into the job's next state. Stop requests (cancel, shutdown,
- * loss of ownership, runtime limit) arrive from other threads and take effect at the next batch.
+ * One claimed job trained on this instance, start to end: prepares its inputs, runs the trainer
+ * with itself as the listener, records every finished epoch (with a checkpoint when one is due),
+ * and turns the way training ended into the job's next state. Stop requests (cancel, shutdown, loss
+ * of the job, runtime limit) arrive from other threads and take effect at the next batch.
  */
-final class TrainingRun implements TrainingListener {
+final class JobExecution implements TrainingListener {
 
-    private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
+    private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
 
     private final UUID jobId;
     private final String owner;
+    private final JobPreparer preparer;
+    private final Trainer trainer;
     private final JobRecorder recorder;
     private volatile boolean cancelled;
     private volatile boolean shuttingDown;
@@ -35,11 +38,12 @@ final class TrainingRun implements TrainingListener {
     private volatile long step;
     private volatile double progress;
     private PreparedJob job;
-    private Instant deadline;
 
-    TrainingRun(UUID jobId, String owner, JobRecorder recorder) {
+    JobExecution(UUID jobId, String owner, JobPreparer preparer, Trainer trainer, JobRecorder recorder) {
         this.jobId = jobId;
         this.owner = owner;
+        this.preparer = preparer;
+        this.trainer = trainer;
         this.recorder = recorder;
     }
 
@@ -55,29 +59,37 @@ final class TrainingRun implements TrainingListener {
         return progress;
     }
 
+    /** The job was cancelled (its row already says so): stop without writing anything more. */
     void cancel() {
         cancelled = true;
     }
 
+    /** The service is stopping: stop, keep where training is, and hand the job back to the queue. */
     void shutDown() {
         shuttingDown = true;
     }
 
+    /** The job is no longer this instance's to write (cancelled elsewhere, or taken over). */
     void markLost() {
         lost = true;
     }
 
     /** Prepares and trains; never throws (a failure becomes the job's FAILED state). */
-    void run(JobPreparer preparer) {
+    void run() {
         try {
             job = preparer.prepare(jobId);
-            deadline = job.deadline();
-            TrainingOutcome outcome = job.train(this);
+            TrainingOutcome outcome = trainer.train(job.network(), job.train(), job.validation(),
+                    job.options().toTrainingConfig(), this, job.resumeFrom());
             conclude(outcome);
-        } catch (ApiProblem | IllegalArgumentException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             // The engine's shape errors name the layer and both shapes: worth showing as they are.
             fail(e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException e) {
+            if (ended()) {
+                // e.g. a cancelled job's dataset deleted while its rows were still being read
+                log.info("Job {} had already ended elsewhere when its run here failed: {}", jobId, e.toString());
+                return;
+            }
             log.error("Job {} failed", jobId, e);
             fail(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -93,22 +105,33 @@ final class TrainingRun implements TrainingListener {
     @Override
     public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
         JobOptions options = job.options();
-        boolean due = metrics.epoch() % options.checkpointEvery() == 0 || metrics.epoch() == options.epochs();
         progress = metrics.epoch() / (double) options.epochs();
-        if (!recorder.recordEpoch(jobId, owner, metrics, step, progress, due ? checkpoint.get() : null,
-                parameters(job.network()), options.bestMetric())) {
+        TrainerCheckpoint dueCheckpoint = checkpointDue(metrics.epoch()) ? checkpoint.get() : null;
+        if (!recorder.recordEpoch(jobId, owner, metrics, step, progress, dueCheckpoint, parameters(job.network()),
+                options.bestMetric())) {
             markLost();
         }
     }
 
     @Override
     public boolean stopRequested() {
-        return cancelled || shuttingDown || lost || (deadline != null && Instant.now().isAfter(deadline));
+        return ended() || shuttingDown || (job.deadline() != null && Instant.now().isAfter(job.deadline()));
+    }
+
+    /** Every {@code checkpointEvery} epochs, and after the last. */
+    private boolean checkpointDue(int epoch) {
+        return epoch % job.options().checkpointEvery() == 0 || epoch == job.options().epochs();
+    }
+
+    /** Whether the job's row has moved on without this run (cancelled or taken over). */
+    private boolean ended() {
+        return cancelled || lost;
     }
 
     private void conclude(TrainingOutcome outcome) {
-        if (lost) {
-            log.warn("Job {} was taken over by another instance; this run stopped without writing", jobId);
+        if (ended()) {
+            log.info("Job {} stopped after {} epochs: {}", jobId, outcome.epochsCompleted(),
+                    cancelled ? "it was cancelled" : "it is no longer this instance's");
             return;
         }
         boolean written = switch (outcome.status()) {
@@ -118,14 +141,11 @@ final class TrainingRun implements TrainingListener {
             case STOPPED -> stopped(outcome);
         };
         if (!written) {
-            log.warn("Job {} was no longer owned by this instance when it ended ({})", jobId, outcome.status());
+            log.warn("Job {} was no longer running under this instance when it ended ({})", jobId, outcome.status());
         }
     }
 
     private boolean stopped(TrainingOutcome outcome) {
-        if (cancelled) {
-            return recorder.finish(jobId, owner, JobStatus.CANCELLED, null, null);
-        }
         if (shuttingDown) {
             log.info("Job {} suspended at epoch {} batch {}; it resumes on the next start", jobId,
                     outcome.checkpoint().epochsCompleted(), outcome.checkpoint().batchesIntoEpoch());
@@ -138,7 +158,7 @@ final class TrainingRun implements TrainingListener {
     }
 
     private void fail(String error) {
-        if (!lost) {
+        if (!ended()) {
             recorder.finish(jobId, owner, JobStatus.FAILED, error, null);
         }
     }
@@ -151,10 +171,5 @@ final class TrainingRun implements TrainingListener {
 
     private static byte[] parameters(Network network) {
         return ParameterCodec.encode(network.exportParameters());
-    }
-
-    static Instant deadline(Instant startedAt, Long maxRuntimeSeconds) {
-        return maxRuntimeSeconds == null || startedAt == null ? null
-                : startedAt.plus(Duration.ofSeconds(maxRuntimeSeconds));
     }
 }

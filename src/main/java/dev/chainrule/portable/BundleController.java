@@ -1,0 +1,48 @@
+package dev.chainrule.portable;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.chainrule.web.Attachments;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Portable models", description = "Export a trained model as one JSON bundle, import a bundle, or "
+        + "download the model as ONNX")
+class BundleController {
+
+    private final ModelBundles bundles;
+
+    BundleController(ModelBundles bundles) {
+        this.bundles = bundles;
+    }
+
+    @GetMapping("/api/v1/jobs/{id}/export")
+    @Operation(operationId = "exportJob", summary = "The job's trained model as one self-contained, versioned JSON bundle",
+            description = "Definition, trained parameters, fitted preprocessing, training options and final metrics. "
+                    + "404 no job, 409 no trained parameters yet.")
+    ResponseEntity<ModelBundle> export(@PathVariable UUID id) {
+        Download<ModelBundle> download = bundles.export(id);
+        return Attachments.of(download.filename(), MediaType.APPLICATION_JSON, download.content());
+    }
+
+    @PostMapping("/api/v1/models/import")
+    @Operation(operationId = "importModelBundle", summary = "Turn a bundle into a stored model and a finished job that serves it",
+            description = "201 with the model (its trained parameters as explicit initial parameters) and the id of a "
+                    + "job of kind 'imported' that predicts exactly as the bundle's source. 400 for a body that is not "
+                    + "JSON of the right types; 422 naming every fault by JSON pointer: another format or version, "
+                    + "parameters whose shapes do not match the layers, preprocessing that does not fit them.")
+    ResponseEntity<ImportedModel> importBundle(@RequestBody ModelBundle bundle) {
+        ImportedModel imported = bundles.importBundle(bundle);
+        return ResponseEntity.created(URI.create("/api/v1/models/" + imported.model().id())).body(imported);
+    }
+}

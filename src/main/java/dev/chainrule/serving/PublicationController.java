@@ -1,0 +1,34 @@
+package dev.chainrule.serving;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Jobs")
+class PublicationController {
+
+    private final Publications publications;
+
+    PublicationController(Publications publications) {
+        this.publications = publications;
+    }
+
+    @PostMapping("/api/v1/jobs/{id}/publish")
+    @Operation(operationId = "publishJob", summary = "Publish a succeeded job under a name for the KServe v2 endpoints",
+            description = "Each publish of a name is its next version (1, 2, …); calls without a version go to the "
+                    + "newest. 201 with Location /v2/models/{name}/versions/{version}. 404 no job, 409 the job has not "
+                    + "succeeded, 422 an invalid name.")
+    ResponseEntity<PublicationView> publish(@PathVariable UUID id, @RequestBody PublishRequest request) {
+        PublicationView published = publications.publish(id, request);
+        return ResponseEntity.created(URI.create(published.endpoint())).body(published);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.chainrule.serving;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PublicationRepository extends JpaRepository<Publication, UUID> {
+
+    Optional<Publication> findFirstByNameOrderByVersionDesc(String name);
+
+    Optional<Publication> findByNameAndVersion(String name, int version);
+
+    @Query("select p.version from Publication p where p.name = :name order by p.version")
+    List<Integer> findVersions(@Param("name") String name);
+
+    @Query("select coalesce(max(p.version), 0) from Publication p where p.name = :name")
+    int findLatestVersion(@Param("name") String name);
+}

@@ -1,0 +1,58 @@
+package dev.chainrule.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a client is told about a body that could not be read, and when unknown fields are refused. */
+class UnreadableBodyTest {
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Strict(Integer alpha, Lenient inner) {
+    }
+
+    record Lenient(Integer beta, String gamma) {
+    }
+
+    private final JsonMapper mapper = JsonMapper.builder().addHandler(new DeclaredStrictness()).build();
+
+    private UnreadableBody read(String json, Class<?> type) {
+        JacksonException cause = catchThrowableOfType(JacksonException.class, () -> mapper.readValue(json, type));
+        assertThat(cause).as("expected %s to be refused", json).isNotNull();
+        return UnreadableBody.of(new HttpMessageNotReadableException("unreadable", cause,
+                new MockHttpInputMessage(new byte[0])));
+    }
+
+    @Test
+    void aTypeThatDeclaresItRefusesUnknownFieldsNamingTheKnownOnes() {
+        UnreadableBody body = read("{\"alpha\": 1, \"alpah\": 2}", Strict.class);
+
+        assertThat(body.code()).isEqualTo("unknown-field");
+        assertThat(body.pointer()).isEqualTo("/alpah");
+        assertThat(body.detail()).isEqualTo("Unknown field 'alpah'; the known fields are alpha and inner.");
+    }
+
+    @Test
+    void otherTypesStillIgnoreUnknownFields() {
+        Strict read = mapper.readValue("{\"alpha\": 1, \"inner\": {\"beta\": 2, \"delta\": 3}}", Strict.class);
+
+        assertThat(read).isEqualTo(new Strict(1, new Lenient(2, null)));
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsNamedByItsPointerWithoutJavaNames() {
+        UnreadableBody body = read("{\"inner\": {\"beta\": \"two\"}}", Strict.class);
+
+        assertThat(body.code()).isEqualTo("unreadable-body");
+        assertThat(body.pointer()).isEqualTo("/inner/beta");
+        assertThat(body.detail()).startsWith("The request body could not be read at /inner/beta: ");
+    }
+}
