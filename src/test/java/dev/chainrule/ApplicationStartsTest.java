@@ -8,10 +8,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
+
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -20,23 +19,20 @@ class ApplicationStartsTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Reply get(String path) {
+        return ApiClient.atPort(port).get(path);
     }
 
     @Test
     void healthIsUp() throws Exception {
-        HttpResponse<String> response = get("/actuator/health");
-        assertThat(response.statusCode()).isEqualTo(200);
+        Reply response = get("/actuator/health");
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }
 
     @Test
     void swaggerUiAndApiDocsAnswer() throws Exception {
-        assertThat(get("/v3/api-docs").statusCode()).isEqualTo(200);
-        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

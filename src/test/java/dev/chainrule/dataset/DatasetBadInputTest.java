@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** Every refused upload: the right status, a problem naming the fault, and nothing stored. */
@@ -38,11 +41,25 @@ class DatasetBadInputTest {
     @MockitoSpyBean
     DatasetStore store;
 
-    DatasetHttp http;
+    ApiClient http;
 
     @BeforeEach
     void client() {
-        http = new DatasetHttp(port);
+        http = ApiClient.atPort(port);
+    }
+
+    private static final String DATASETS = "/api/v1/datasets";
+
+    private Reply postCsv(String csv, Map<String, String> query) {
+        return http.postCsv(ApiClient.withQuery(DATASETS, query), csv);
+    }
+
+    private Reply postCsv(byte[] body, Map<String, String> query) {
+        return http.postCsv(ApiClient.withQuery(DATASETS, query), body);
+    }
+
+    private Reply postCsv(byte[] body, String contentType, Map<String, String> query) {
+        return http.request(HttpMethod.POST, ApiClient.withQuery(DATASETS, query)).body(contentType, body).send();
     }
 
     @AfterEach
@@ -55,7 +72,7 @@ class DatasetBadInputTest {
         assertThat(jdbc.queryForObject("select count(*) from dataset_chunk", Long.class)).isZero();
     }
 
-    private static JsonNode problem(DatasetHttp.Reply reply, int status) {
+    private static JsonNode problem(Reply reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -70,33 +87,33 @@ class DatasetBadInputTest {
 
     @Test
     void emptyFile() {
-        JsonNode problem = problem(http.postCsv("", Map.of()), 422);
+        JsonNode problem = problem(postCsv("", Map.of()), 422);
         assertThat(problem.get("type").asString()).endsWith("/empty-file");
-        problem(http.postMultipart("empty.csv", new byte[0], Map.of()), 422);
+        problem(http.postMultipart(DATASETS, "empty.csv", new byte[0], Map.of()), 422);
     }
 
     @Test
     void headerWithoutRows() {
-        JsonNode problem = problem(http.postCsv("a,b,c\r\n", Map.of()), 422);
+        JsonNode problem = problem(postCsv("a,b,c\r\n", Map.of()), 422);
         assertThat(problem.get("type").asString()).endsWith("/no-rows");
     }
 
     @Test
     void duplicateColumnNames() {
-        JsonNode problem = problem(http.postCsv("a,b,a\n1,2,3\n", Map.of()), 422);
+        JsonNode problem = problem(postCsv("a,b,a\n1,2,3\n", Map.of()), 422);
         assertThat(firstError(problem).get("column").asString()).isEqualTo("a");
         assertThat(problem.get("detail").asString()).contains("columns 1 and 3");
     }
 
     @Test
     void emptyColumnName() {
-        JsonNode problem = problem(http.postCsv("a,,c\n1,2,3\n", Map.of()), 422);
+        JsonNode problem = problem(postCsv("a,,c\n1,2,3\n", Map.of()), 422);
         assertThat(firstError(problem).get("column").asString()).isEqualTo("2");
     }
 
     @Test
     void rowWithTooFewFields() {
-        JsonNode problem = problem(http.postCsv("a,b,c\n1,2,3\n4,5\n6,7,8\n", Map.of()), 422);
+        JsonNode problem = problem(postCsv("a,b,c\n1,2,3\n4,5\n6,7,8\n", Map.of()), 422);
         assertThat(firstError(problem).get("row").asLong()).isEqualTo(2);
         assertThat(problem.get("detail").asString()).isEqualTo("Row 2 (line 3) has 2 fields but the header has 3.");
     }
@@ -104,55 +121,55 @@ class DatasetBadInputTest {
     @Test
     void rowWithTooManyFieldsCountsQuotedNewlinesAsOneRow() {
         String csv = "a,b,c\n1,\"two\nlines\",3\n4,5,6,7\n";
-        JsonNode problem = problem(http.postCsv(csv, Map.of()), 422);
+        JsonNode problem = problem(postCsv(csv, Map.of()), 422);
         assertThat(firstError(problem).get("row").asLong()).isEqualTo(2);
         assertThat(problem.get("detail").asString()).contains("line 4").contains("4 fields");
     }
 
     @Test
     void unknownTarget() {
-        JsonNode problem = problem(http.postCsv("a,b\n1,2\n3,4\n", Map.of("target", "price")), 422);
+        JsonNode problem = problem(postCsv("a,b\n1,2\n3,4\n", Map.of("target", "price")), 422);
         assertThat(firstError(problem).get("field").asString()).isEqualTo("target");
         assertThat(problem.get("detail").asString()).contains("'price'").contains("[a, b]");
     }
 
     @Test
     void classificationTargetWithASingleClass() {
-        JsonNode problem = problem(http.postCsv("x,label\n1,yes\n2,yes\n", Map.of()), 422);
+        JsonNode problem = problem(postCsv("x,label\n1,yes\n2,yes\n", Map.of()), 422);
         assertThat(problem.get("type").asString()).endsWith("/single-class");
         assertThat(firstError(problem).get("column").asString()).isEqualTo("label");
     }
 
     @Test
     void missingTargetValueNamesTheRow() {
-        JsonNode problem = problem(http.postCsv("x,label\n1,yes\n2,no\n3,?\n", Map.of()), 422);
+        JsonNode problem = problem(postCsv("x,label\n1,yes\n2,no\n3,?\n", Map.of()), 422);
         assertThat(firstError(problem).get("row").asLong()).isEqualTo(3);
         assertThat(firstError(problem).get("column").asString()).isEqualTo("label");
     }
 
     @Test
     void regressionOnATextTarget() {
-        JsonNode problem = problem(http.postCsv("x,y\n1,2.5\n2,high\n", Map.of("task", "regression")), 422);
+        JsonNode problem = problem(postCsv("x,y\n1,2.5\n2,high\n", Map.of("task", "regression")), 422);
         assertThat(firstError(problem).get("row").asLong()).isEqualTo(2);
         assertThat(problem.get("detail").asString()).contains("'high'");
     }
 
     @Test
     void unknownTaskAndDelimiterAreBadParameters() {
-        JsonNode task = problem(http.postCsv("x,y\n1,2\n", Map.of("task", "clustering")), 400);
+        JsonNode task = problem(postCsv("x,y\n1,2\n", Map.of("task", "clustering")), 400);
         assertThat(firstError(task).get("field").asString()).isEqualTo("task");
-        JsonNode delimiter = problem(http.postCsv("x,y\n1,2\n", Map.of("delimiter", "|")), 400);
+        JsonNode delimiter = problem(postCsv("x,y\n1,2\n", Map.of("delimiter", "|")), 400);
         assertThat(firstError(delimiter).get("field").asString()).isEqualTo("delimiter");
     }
 
     @Test
     void bytesThatAreNotText() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        JsonNode binary = problem(http.postMultipart("picture.csv", png, Map.of()), 422);
+        JsonNode binary = problem(http.postMultipart(DATASETS, "picture.csv", png, Map.of()), 422);
         assertThat(binary.get("type").asString()).endsWith("/not-text");
 
         byte[] latin1 = "name,city\nx,M\u00fcnchen\ny,Berlin\n".getBytes(StandardCharsets.ISO_8859_1);
-        JsonNode notUtf8 = problem(http.postCsv(latin1, Map.of()), 422);
+        JsonNode notUtf8 = problem(postCsv(latin1, Map.of()), 422);
         assertThat(notUtf8.get("type").asString()).endsWith("/not-text");
         assertThat(firstError(notUtf8).get("row").asLong()).isEqualTo(1);
         assertThat(firstError(notUtf8).get("column").asString()).isEqualTo("city");
@@ -160,39 +177,40 @@ class DatasetBadInputTest {
 
     @Test
     void missingFilePart() {
-        JsonNode problem = problem(http.postMultipart("x.csv", null, Map.of("name", "no file")), 400);
+        JsonNode problem = problem(http.postMultipart(DATASETS, "x.csv", null, Map.of("name", "no file")), 400);
         assertThat(problem.get("detail").asString()).contains("file");
     }
 
     @Test
     void unsupportedContentType() {
-        JsonNode problem = problem(http.postCsv("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), "application/json",
+        JsonNode problem = problem(postCsv("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), "application/json",
                 Map.of()), 415);
         assertThat(problem.get("detail").asString()).contains("application/json");
     }
 
     @Test
     void rawBodyOverTheLimit() {
-        JsonNode problem = problem(http.postCsv(csvOfSize(100 * 1024), Map.of()), 413);
+        JsonNode problem = problem(postCsv(csvOfSize(100 * 1024), Map.of()), 413);
         assertThat(problem.get("detail").asString()).contains(String.valueOf(64 * 1024));
     }
 
     @Test
     void chunkedRawBodyOverTheLimitIsStoppedWhileReading() {
-        JsonNode problem = problem(http.postCsvChunked(csvOfSize(100 * 1024)), 413);
+        Reply reply = http.request(HttpMethod.POST, DATASETS).streamedBody("text/csv", csvOfSize(100 * 1024)).send();
+        JsonNode problem = problem(reply, 413);
         assertThat(problem.get("detail").asString()).contains(String.valueOf(64 * 1024));
     }
 
     @Test
     void multipartFileOverTheLimit() {
-        JsonNode problem = problem(http.postMultipart("big.csv", csvOfSize(100 * 1024), Map.of()), 413);
+        JsonNode problem = problem(http.postMultipart(DATASETS, "big.csv", csvOfSize(100 * 1024), Map.of()), 413);
         assertThat(problem.get("detail").asString()).containsAnyOf("65536", "64KB");
     }
 
     @Test
     void categoricalFeatureOverTheCap() {
         String csv = "city,y\nA,1\nB,2\nC,3\nD,4\nE,5\nF,6\n";
-        JsonNode problem = problem(http.postCsv(csv, Map.of()), 422);
+        JsonNode problem = problem(postCsv(csv, Map.of()), 422);
         assertThat(problem.get("type").asString()).endsWith("/too-many-categories");
         assertThat(firstError(problem).get("column").asString()).isEqualTo("city");
         assertThat(problem.get("detail").asString()).contains("drop the column");
@@ -219,7 +237,7 @@ class DatasetBadInputTest {
             };
         }).when(store).writerFor(any());
 
-        JsonNode problem = problem(http.postMultipart("iris.csv",
+        JsonNode problem = problem(http.postMultipart(DATASETS, "iris.csv",
                 Files.readAllBytes(Path.of("examples/datasets/iris.csv")), Map.of()), 500);
 
         assertThat(written[0]).isGreaterThan(2);

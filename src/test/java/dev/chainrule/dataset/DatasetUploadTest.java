@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads that succeed, through HTTP, and what the other dataset endpoints then show. */
@@ -51,22 +53,28 @@ class DatasetUploadTest {
     @Autowired
     OrphanChunkCleaner cleaner;
 
-    DatasetHttp http;
+    ApiClient http;
 
     @BeforeEach
     void client() {
-        http = new DatasetHttp(port);
+        http = ApiClient.atPort(port);
+    }
+
+    private static final String DATASETS = "/api/v1/datasets";
+
+    private Reply postCsv(String csv, Map<String, String> query) {
+        return http.postCsv(ApiClient.withQuery(DATASETS, query), csv);
     }
 
     private JsonNode upload(String csv, Map<String, String> query) {
-        DatasetHttp.Reply reply = http.postCsv(csv, query);
+        Reply reply = postCsv(csv, query);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.location()).isEqualTo("/api/v1/datasets/" + reply.json().get("id").asString());
         return reply.json();
     }
 
     private JsonNode rows(JsonNode dataset, int offset, int limit) {
-        DatasetHttp.Reply reply = http.get("/api/v1/datasets/" + dataset.get("id").asString() + "/rows?offset="
+        Reply reply = http.get("/api/v1/datasets/" + dataset.get("id").asString() + "/rows?offset="
                 + offset + "&limit=" + limit);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json();
@@ -85,7 +93,7 @@ class DatasetUploadTest {
     void multipartUploadOfIrisInfersClassificationWithStatistics() throws Exception {
         byte[] iris = Files.readAllBytes(Path.of("examples/datasets/iris.csv"));
 
-        DatasetHttp.Reply reply = http.postMultipart("iris.csv", iris, Map.of());
+        Reply reply = http.postMultipart(DATASETS, "iris.csv", iris, Map.of());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.contentType()).startsWith("application/json");
@@ -274,7 +282,7 @@ class DatasetUploadTest {
         assertThat(chunks(id)).isEqualTo(4);
 
         IN_USE.add(id);
-        DatasetHttp.Reply refused = http.delete(path);
+        Reply refused = http.delete(path);
         IN_USE.remove(id);
 
         assertThat(refused.status()).isEqualTo(409);

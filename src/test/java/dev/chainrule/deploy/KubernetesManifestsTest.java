@@ -6,10 +6,6 @@ import static dev.chainrule.deploy.KubernetesManifests.javaOption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +27,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.chainrule.role.Role;
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -92,9 +90,8 @@ class KubernetesManifestsTest {
         for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(),
                 container.getReadinessProbe())) {
             String path = probe.getHttpGet().getPath();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            Reply response = ApiClient.atPort(port).get(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
             assertThat(probe.getHttpGet().getPort().getStrVal()).as("probe port of " + path)
                     .isIn(container.getPorts().stream().map(ContainerPort::getName).toList());

@@ -1,6 +1,6 @@
 package dev.chainrule.job;
 
-import static dev.chainrule.job.TrainingApi.status;
+import static dev.chainrule.support.Training.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.chainrule.support.ApiClient;
 import dev.chainrule.support.ServiceProcess;
+import dev.chainrule.support.Training;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,10 +47,10 @@ class JobRecoveryIT {
         String dataset;
         int killedAt;
         try (ServiceProcess first = start("first")) {
-            TrainingApi api = api(first);
+            Training api = api(first);
             model = api.model(MODEL);
-            dataset = api.upload("digits.csv", "classification");
-            job = api.job(model, dataset, OPTIONS);
+            dataset = api.uploadExample("digits.csv", "task", "classification");
+            job = api.queue(model, dataset, OPTIONS);
             killedAt = api.await(job, j -> j.path("epoch").asInt() >= 3, Duration.ofSeconds(60)).path("epoch").asInt();
             first.kill();
         }
@@ -61,19 +63,19 @@ class JobRecoveryIT {
         }
 
         try (ServiceProcess third = start("third")) {
-            TrainingApi api = api(third);
+            Training api = api(third);
             JsonNode resumed = api.await(job, status("succeeded"), Duration.ofSeconds(120));
-            String uninterrupted = api.job(model, dataset, OPTIONS);
+            String uninterrupted = api.queue(model, dataset, OPTIONS);
             api.await(uninterrupted, status("succeeded"), Duration.ofSeconds(120));
 
             assertThat(resumed.path("epoch").asInt()).isEqualTo(EPOCHS);
-            assertThat(api.http.get("/api/v1/jobs/" + job + "/parameters").body())
-                    .isEqualTo(api.http.get("/api/v1/jobs/" + uninterrupted + "/parameters").body());
-            List<JsonNode> history = withoutDurations(api.http.get("/api/v1/jobs/" + job + "/history").body());
+            assertThat(api.read("/api/v1/jobs/" + job + "/parameters"))
+                    .isEqualTo(api.read("/api/v1/jobs/" + uninterrupted + "/parameters"));
+            List<JsonNode> history = withoutDurations(api.read("/api/v1/jobs/" + job + "/history"));
             assertThat(history).extracting(h -> h.path("epoch").asInt())
                     .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
             assertThat(history)
-                    .isEqualTo(withoutDurations(api.http.get("/api/v1/jobs/" + uninterrupted + "/history").body()));
+                    .isEqualTo(withoutDurations(api.read("/api/v1/jobs/" + uninterrupted + "/history")));
         }
     }
 
@@ -92,8 +94,8 @@ class JobRecoveryIT {
         return process;
     }
 
-    private static TrainingApi api(ServiceProcess process) {
-        return new TrainingApi(new Http(process.baseUrl()));
+    private static Training api(ServiceProcess process) {
+        return new Training(ApiClient.at(process.baseUrl()));
     }
 
     private static List<JsonNode> withoutDurations(JsonNode history) {

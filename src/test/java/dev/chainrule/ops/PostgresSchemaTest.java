@@ -2,10 +2,6 @@ package dev.chainrule.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.chainrule.support.ApiClient;
 import dev.chainrule.support.PostgresTest;
+import dev.chainrule.support.Reply;
 
 /**
  * The application starts on a real PostgreSQL server: every migration of the repository applies,
@@ -59,23 +57,21 @@ class PostgresSchemaTest {
 
     @Test
     void healthIsUpWithThePostgresqlDatabase() throws Exception {
-        HttpResponse<String> response = get("/actuator/health");
-        assertThat(response.statusCode()).isEqualTo(200);
+        Reply response = get("/actuator/health");
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"database\":\"PostgreSQL\"");
     }
 
     @Test
     void jobsByStateAreCountedOnPostgresql() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus");
-        assertThat(response.statusCode()).isEqualTo(200);
+        Reply response = get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
         // NaN would mean the grouped count failed on this database.
         assertThat(response.body()).containsPattern("chainrule_jobs\\{application=\"chainrule\",state=\"running\"} \\d");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Reply get(String path) {
+        return ApiClient.atPort(port).get(path);
     }
 
     /** Read from the source tree, so a migration that Flyway did not pick up cannot go unnoticed. */

@@ -1,26 +1,22 @@
 package dev.chainrule.ops;
 
+import static dev.chainrule.support.Prometheus.EPOCHS_TRAINED;
+import static dev.chainrule.support.Prometheus.JOBS_SUCCEEDED;
+import static dev.chainrule.support.Prometheus.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.chainrule.support.JsonHttp;
+import dev.chainrule.support.JobTable;
 import dev.chainrule.support.PostgresServer;
 import dev.chainrule.support.ServiceProcess;
 import dev.chainrule.support.TestDatabase;
@@ -39,16 +35,10 @@ class TwoInstancesIT {
     private static final int LONG_EPOCHS = 300;
     // Generous: on a shared 2-core machine two JVMs starting ND4J at once can take minutes.
     private static final Duration STARTUP = Duration.ofMinutes(8);
-    private static final Pattern EPOCHS_TRAINED =
-            Pattern.compile("(?m)^chainrule_epochs_trained_total\\{[^}]*} (\\S+)$");
-    private static final Pattern JOBS_FINISHED =
-            Pattern.compile("(?m)^chainrule_jobs_finished_total\\{[^}]*state=\"succeeded\"[^}]*} (\\S+)$");
 
     // Kept when the test fails: the two services' logs are there.
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path workDir;
-
-    private final JsonHttp http = new JsonHttp();
 
     @Test
     void everyJobIsTrainedOnceAndAKilledInstancesJobIsFinishedByTheOther() throws Exception {
@@ -73,17 +63,17 @@ class TwoInstancesIT {
             // Each instance counts the epochs and jobs it trained itself: a job claimed twice would
             // be counted twice.
             assertThat(sum(EPOCHS_TRAINED, a, b)).isEqualTo(JOBS * EPOCHS);
-            assertThat(sum(JOBS_FINISHED, a, b)).isEqualTo(JOBS);
+            assertThat(sum(JOBS_SUCCEEDED, a, b)).isEqualTo(JOBS);
 
             String longJob = submitJob(a, irisModel, iris, LONG_EPOCHS, 99);
             String owner = awaitRunningPastFirstEpochs(a, longJob, database);
             ServiceProcess victim = owner.equals("instance-a") ? a : b;
             ServiceProcess survivor = victim == a ? b : a;
-            long finishedBySurvivor = sum(JOBS_FINISHED, survivor);
+            long finishedBySurvivor = sum(JOBS_SUCCEEDED, survivor);
             victim.kill();
 
             assertFinishedWithFullHistory(survivor, longJob, LONG_EPOCHS);
-            assertThat(sum(JOBS_FINISHED, survivor)).as("the survivor finished the killed instance's job")
+            assertThat(sum(JOBS_SUCCEEDED, survivor)).as("the survivor finished the killed instance's job")
                     .isEqualTo(finishedBySurvivor + 1);
             assertThat(survivor.log()).as("the survivor's lines about the job carry its id")
                     .contains(" job=" + longJob + " ");
@@ -113,29 +103,29 @@ class TwoInstancesIT {
 
     private String uploadDataset(ServiceProcess instance, String name) throws Exception {
         String csv = Files.readString(Path.of("examples/datasets/" + name + ".csv"));
-        return http.post(instance.baseUrl() + "/api/v1/datasets?name=" + name, "text/csv", csv).path("id").asString();
+        return instance.api().postCsv("/api/v1/datasets?name=" + name, csv).ok().path("id").asString();
     }
 
     private String createModel(ServiceProcess instance, int hidden, int outputs) throws Exception {
-        return http.postJson(instance.baseUrl() + "/api/v1/models", """
+        return instance.api().post("/api/v1/models", """
                 {"name": "two-instances", "layers": [
                   {"type": "dense", "units": %d, "activation": "tanh"},
                   {"type": "dense", "units": %d, "activation": "softmax"}],
-                 "loss": "cross_entropy", "seed": 1}""".formatted(hidden, outputs)).path("id").asString();
+                 "loss": "cross_entropy", "seed": 1}""".formatted(hidden, outputs)).ok().path("id").asString();
     }
 
     private String submitJob(ServiceProcess instance, String model, String dataset, int epochs, long seed)
             throws Exception {
-        return http.postJson(instance.baseUrl() + "/api/v1/jobs", """
+        return instance.api().post("/api/v1/jobs", """
                 {"modelId": "%s", "datasetId": "%s", "epochs": %d, "batchSize": 4,
                  "optimizer": {"type": "sgd", "learningRate": 0.1}, "validationSplit": 0, "seed": %d}"""
-                .formatted(model, dataset, epochs, seed)).path("id").asString();
+                .formatted(model, dataset, epochs, seed)).ok().path("id").asString();
     }
 
     private void assertFinishedWithFullHistory(ServiceProcess instance, String job, int epochs) throws Exception {
         JsonNode state = awaitFinal(instance, job, Duration.ofMinutes(5));
         assertThat(state.path("status").asString()).as("job %s: %s", job, state).isEqualTo("succeeded");
-        JsonNode history = http.get(instance.baseUrl() + "/api/v1/jobs/" + job + "/history");
+        JsonNode history = instance.api().get("/api/v1/jobs/" + job + "/history").ok();
         List<Integer> recorded = new ArrayList<>();
         history.forEach(row -> recorded.add(row.path("epoch").asInt()));
         assertThat(recorded).as("history of job %s", job).hasSize(epochs).isSorted().doesNotHaveDuplicates();
@@ -147,7 +137,7 @@ class TwoInstancesIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode state;
         do {
-            state = http.get(instance.baseUrl() + "/api/v1/jobs/" + job);
+            state = instance.api().get("/api/v1/jobs/" + job).ok();
             String status = state.path("status").asString();
             if (!status.equals("queued") && !status.equals("running")) {
                 return state;
@@ -161,38 +151,15 @@ class TwoInstancesIT {
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode state = http.get(instance.baseUrl() + "/api/v1/jobs/" + job);
+            JsonNode state = instance.api().get("/api/v1/jobs/" + job).ok();
             assertThat(state.path("status").asString()).as("job %s must not finish before the kill", job)
                     .isIn("queued", "running");
-            String owner = owner(database, job);
+            String owner = new JobTable(database).owner(job);
             if (state.path("epoch").asInt() >= 2 && owner != null) {
                 return owner;
             }
             Thread.sleep(50);
         }
         throw new AssertionError("job " + job + " did not get past its second epoch");
-    }
-
-    private long sum(Pattern series, ServiceProcess... instances) throws Exception {
-        double total = 0;
-        for (ServiceProcess instance : instances) {
-            Matcher matcher = series.matcher(http.getText(instance.baseUrl() + "/actuator/prometheus"));
-            while (matcher.find()) {
-                total += Double.parseDouble(matcher.group(1));
-            }
-        }
-        return Math.round(total);
-    }
-
-    /** Read from the job table: the API does not say which instance holds a running job. */
-    private static String owner(TestDatabase database, String job) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password());
-             PreparedStatement query = connection.prepareStatement("SELECT owner FROM job WHERE id = ?")) {
-            query.setObject(1, UUID.fromString(job));
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
     }
 }

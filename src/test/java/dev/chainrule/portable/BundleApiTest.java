@@ -1,7 +1,6 @@
 package dev.chainrule.portable;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
 import dev.chainrule.support.CsvRows;
-import dev.chainrule.support.MockTraining;
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
+import dev.chainrule.support.Training;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,7 +43,7 @@ class BundleApiTest {
     @Autowired
     MockMvc mvc;
 
-    private MockTraining api;
+    private Training api;
     private String irisDataset;
     private String irisJob;
     private String weatherDataset;
@@ -53,7 +53,7 @@ class BundleApiTest {
 
     @BeforeAll
     void train() throws Exception {
-        api = new MockTraining(mvc);
+        api = new Training(ApiClient.of(mvc));
         irisDataset = api.uploadExample("iris.csv", "task", "classification");
         irisJob = api.trainedJob(api.model("""
                 {"name": "iris mlp", "layers": [{"type": "dense", "units": 12, "activation": "relu"},
@@ -75,11 +75,10 @@ class BundleApiTest {
 
     @Test
     void anExportHoldsTheWholeModelInAVersionedFormat() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/api/v1/jobs/" + irisJob + "/export")).andReturn()
-                .getResponse();
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"iris-mlp.chainrule.json\"");
-        JsonNode bundle = JSON.readTree(response.getContentAsString());
+        Reply response = api.api().get("/api/v1/jobs/" + irisJob + "/export");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"iris-mlp.chainrule.json\"");
+        JsonNode bundle = JSON.readTree(response.body());
         assertThat(bundle.path("format").asString()).isEqualTo("chainrule.model");
         assertThat(bundle.path("formatVersion").asInt()).isEqualTo(1);
         assertThat(bundle.path("source").path("jobId").asString()).isEqualTo(irisJob);
@@ -110,11 +109,11 @@ class BundleApiTest {
 
     private void checkRoundTrip(String sourceJob, String dataset, CsvRows rows) throws Exception {
         String bundle = api.get("/api/v1/jobs/" + sourceJob + "/export");
-        MockHttpServletResponse imported = api.postJson("/api/v1/models/import", bundle);
-        assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
-        String body = imported.getContentAsString();
+        Reply imported = api.postJson("/api/v1/models/import", bundle);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        String body = imported.body();
         String job = JsonPath.read(body, "$.jobId");
-        assertThat(imported.getHeader("Location")).isEqualTo("/api/v1/models/" + JsonPath.read(body, "$.model.id"));
+        assertThat(imported.header("Location")).isEqualTo("/api/v1/models/" + JsonPath.read(body, "$.model.id"));
 
         String view = api.get("/api/v1/jobs/" + job);
         assertThat((String) JsonPath.read(view, "$.kind")).isEqualTo("imported");
@@ -128,9 +127,9 @@ class BundleApiTest {
         assertThat(predictionsOf(api.get("/api/v1/jobs/" + job + scored)))
                 .isEqualTo(predictionsOf(api.get("/api/v1/jobs/" + sourceJob + scored)));
         String instances = instances(rows);
-        assertThat(predictionsOf(api.postJson("/api/v1/jobs/" + job + "/predictions", instances).getContentAsString()))
+        assertThat(predictionsOf(api.postJson("/api/v1/jobs/" + job + "/predictions", instances).body()))
                 .isEqualTo(predictionsOf(api.postJson("/api/v1/jobs/" + sourceJob + "/predictions", instances)
-                        .getContentAsString()));
+                        .body()));
 
         JsonNode original = JSON.readTree(bundle);
         JsonNode again = JSON.readTree(api.get("/api/v1/jobs/" + job + "/export"));
@@ -143,18 +142,18 @@ class BundleApiTest {
     @Test
     void anImportedJobCanBePublishedForKServe() throws Exception {
         String job = JsonPath.read(api.postJson("/api/v1/models/import", api.get("/api/v1/jobs/" + irisJob + "/export"))
-                .getContentAsString(), "$.jobId");
+                .body(), "$.jobId");
         String name = "imported-" + job.substring(0, 8);
-        assertThat(api.postJson("/api/v1/jobs/" + job + "/publish", "{\"name\": \"" + name + "\"}").getStatus())
+        assertThat(api.postJson("/api/v1/jobs/" + job + "/publish", "{\"name\": \"" + name + "\"}").status())
                 .isEqualTo(201);
         String answer = api.postJson("/v2/models/" + name + "/infer", """
                 {"inputs": [{"name": "sepal_length_cm", "shape": [1], "datatype": "FP32", "data": [6.7]},
                             {"name": "sepal_width_cm", "shape": [1], "datatype": "FP32", "data": [3.0]},
                             {"name": "petal_length_cm", "shape": [1], "datatype": "FP32", "data": [5.2]},
                             {"name": "petal_width_cm", "shape": [1], "datatype": "FP32", "data": [2.3]}]}""")
-                .getContentAsString();
+                .body();
         String expected = JsonPath.read(api.postJson("/api/v1/jobs/" + irisJob + "/predictions",
-                "{\"instances\": [[6.7, 3.0, 5.2, 2.3]]}").getContentAsString(), "$.predictions[0].label");
+                "{\"instances\": [[6.7, 3.0, 5.2, 2.3]]}").body(), "$.predictions[0].label");
         assertThat(JsonPath.<List<String>>read(answer, "$.outputs[0].data")).containsExactly(expected);
     }
 
@@ -187,19 +186,19 @@ class BundleApiTest {
                 "must be greater than or equal to 1");
         assertThat(modelCount()).as("no refused bundle stored a model").isEqualTo(models);
 
-        MockHttpServletResponse unreadable = api.postJson("/api/v1/models/import",
+        Reply unreadable = api.postJson("/api/v1/models/import",
                 api.get("/api/v1/jobs/" + irisJob + "/export").replace("\"formatVersion\":1", "\"formatVersion\":\"one\""));
-        assertThat(unreadable.getStatus()).isEqualTo(400);
-        assertThat(JsonPath.<String>read(unreadable.getContentAsString(), "$.errors[0].pointer")).isEqualTo("/formatVersion");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(unreadable.body(), "$.errors[0].pointer")).isEqualTo("/formatVersion");
     }
 
     private void refused(Consumer<ObjectNode> damage, String pointer, String message) throws Exception {
         ObjectNode bundle = (ObjectNode) JSON.readTree(api.get("/api/v1/jobs/" + irisJob + "/export"));
         damage.accept(bundle);
-        MockHttpServletResponse response = api.postJson("/api/v1/models/import", JSON.writeValueAsString(bundle));
-        String body = response.getContentAsString();
-        assertThat(response.getStatus()).as(body).isEqualTo(422);
-        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        Reply response = api.postJson("/api/v1/models/import", JSON.writeValueAsString(bundle));
+        String body = response.body();
+        assertThat(response.status()).as(body).isEqualTo(422);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("/problems/invalid-bundle");
         assertThat(JsonPath.<List<String>>read(body, "$.errors[*].pointer")).as(body).contains(pointer);
         assertThat(body).contains(message);

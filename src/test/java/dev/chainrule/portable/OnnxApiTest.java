@@ -2,7 +2,6 @@ package dev.chainrule.portable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,7 +21,9 @@ import com.jayway.jsonpath.JsonPath;
 
 import dev.chainrule.portable.onnx.OnnxRuntimeRunner;
 import dev.chainrule.support.CsvRows;
-import dev.chainrule.support.MockTraining;
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
+import dev.chainrule.support.Training;
 
 /**
  * A job trained through the API, downloaded as ONNX and run by ONNX Runtime on held-out rows given as raw
@@ -42,7 +42,7 @@ class OnnxApiTest {
 
     @Test
     void aClassifierWithNumericAndCategoricalColumnsRunsInOnnxRuntimeAsInTheService() throws Exception {
-        MockTraining api = new MockTraining(mvc);
+        Training api = new Training(ApiClient.of(mvc));
         String dataset = api.upload("customers.csv", customers(new Random(11), 300, false), "target", "plan");
         String job = api.trainedJob(api.model("""
                 {"name": "customers", "layers": [{"type": "dense", "units": 16, "activation": "relu"},
@@ -74,7 +74,7 @@ class OnnxApiTest {
 
     @Test
     void aRegressionAnswersInTheTargetsUnits() throws Exception {
-        MockTraining api = new MockTraining(mvc);
+        Training api = new Training(ApiClient.of(mvc));
         CsvRows diabetes = CsvRows.example("diabetes.csv");
         String header = String.join(",", diabetes.header());
         StringBuilder train = new StringBuilder(header).append('\n');
@@ -100,23 +100,21 @@ class OnnxApiTest {
 
     @Test
     void aJobWithoutParametersHasNoOnnxFile() throws Exception {
-        MockHttpServletResponse missing = mvc.perform(get("/api/v1/jobs/" + java.util.UUID.randomUUID() + "/model.onnx"))
-                .andReturn().getResponse();
-        assertThat(missing.getStatus()).isEqualTo(404);
-        assertThat(missing.getContentType()).isEqualTo("application/problem+json");
+        Reply missing = ApiClient.of(mvc).get("/api/v1/jobs/" + java.util.UUID.randomUUID() + "/model.onnx");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).isEqualTo("application/problem+json");
     }
 
     private byte[] download(String job, String filename) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/api/v1/jobs/" + job + "/model.onnx")).andReturn()
-                .getResponse();
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentType()).isEqualTo("application/octet-stream");
-        assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"" + filename + "\"");
-        return response.getContentAsByteArray();
+        Reply response = ApiClient.of(mvc).get("/api/v1/jobs/" + job + "/model.onnx");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("application/octet-stream");
+        assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + filename + "\"");
+        return response.bytes();
     }
 
     /** The service's predictions for the rows, uploaded as a dataset of their own and scored. */
-    private static List<Map<String, Object>> scored(MockTraining api, String job, CsvRows rows, String target)
+    private static List<Map<String, Object>> scored(Training api, String job, CsvRows rows, String target)
             throws Exception {
         StringBuilder csv = new StringBuilder(String.join(",", rows.header())).append('\n');
         rows.rows().forEach(r -> csv.append(String.join(",", r)).append('\n'));

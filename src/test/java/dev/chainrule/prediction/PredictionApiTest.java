@@ -9,11 +9,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import java.util.UUID;
@@ -24,14 +19,13 @@ import org.mockito.ArgumentCaptor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.DatasetReader;
 import dev.chainrule.dataset.FeatureColumn;
@@ -46,14 +40,16 @@ import dev.chainrule.job.TrainedModels;
 import dev.chainrule.nn.Loss;
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.Precision;
+import dev.chainrule.web.WebSlice;
 
 /**
- * The prediction endpoints over HTTP, with a stand-in network whose outputs are known: it answers
+ * The prediction endpoints at the controller (a slice: the controller, the real service and its cache,
+ * the trained models and datasets mocked), with a stand-in network whose outputs are known: it answers
  * probabilities 0.2 / 0.5 / 0.3 for classes a / b / c on every row.
  */
-@SpringBootTest(properties = "chainrule.predictions.max-instances=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@WebMvcTest(controllers = PredictionController.class, properties = "chainrule.predictions.max-instances=4")
+@Import({ PredictionService.class, TrainedModelCache.class, PredictionConfiguration.class })
+@WebSlice
 class PredictionApiTest {
 
     private static final UUID JOB = UUID.randomUUID();
@@ -61,6 +57,13 @@ class PredictionApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    ApiClient http;
+
+    @BeforeEach
+    void client() {
+        http = ApiClient.of(mvc);
+    }
 
     @MockitoBean
     TrainedModels trainedModels;
@@ -96,21 +99,20 @@ class PredictionApiTest {
         when(trainedModels.load(JOB)).thenReturn(new TrainedModel(JOB, 3L, network, preprocessing));
     }
 
-    private ResultActions predict(String body) throws Exception {
-        return mvc.perform(post("/api/v1/jobs/" + JOB + "/predictions").contentType(MediaType.APPLICATION_JSON)
-                .content(body));
+    private Reply predict(String body) throws Exception {
+        return http.post("/api/v1/jobs/" + JOB + "/predictions", body);
     }
 
     @Test
     void predictsABatchInOneForwardPass() throws Exception {
         predict("{\"instances\": [[2.5, \"red\"], {\"x\": null, \"color\": \"green\"}]}")
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.jobId").value(JOB.toString()))
-                .andExpect(jsonPath("$.version").value(3))
-                .andExpect(jsonPath("$.predictions", hasSize(2)))
-                .andExpect(jsonPath("$.predictions[0].label").value("b"))
-                .andExpect(jsonPath("$.predictions[0].probabilities.c").value(closeTo(0.3, 1e-12)))
-                .andExpect(jsonPath("$.predictions[0].value").doesNotExist());
+                .expect(200)
+                .expectJson("$.jobId", JOB.toString())
+                .expectJson("$.version", 3)
+                .expectJson("$.predictions", hasSize(2))
+                .expectJson("$.predictions[0].label", "b")
+                .expectJson("$.predictions[0].probabilities.c", closeTo(0.3, 1e-12))
+                .expectNoJson("$.predictions[0].value");
 
         ArgumentCaptor<INDArray> features = ArgumentCaptor.forClass(INDArray.class);
         verify(network, times(1)).predict(features.capture());
@@ -127,42 +129,39 @@ class PredictionApiTest {
         when(trainedModels.currentVersion(untrained)).thenReturn(0L);
         when(trainedModels.load(untrained)).thenThrow(new ConflictException("not-trained", "Not trained", "No parameters."));
 
-        mvc.perform(post("/api/v1/jobs/" + missing + "/predictions").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"instances\": [[1, \"red\"]]}")).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/jobs/" + untrained + "/predictions").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"instances\": [[1, \"red\"]]}")).andExpect(status().isConflict())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        http.post("/api/v1/jobs/" + missing + "/predictions", "{\"instances\": [[1, \"red\"]]}").expect(404);
+        http.post("/api/v1/jobs/" + untrained + "/predictions", "{\"instances\": [[1, \"red\"]]}").expect(409)
+                .expectContentType("application/problem+json");
     }
 
     @Test
     void malformedRequestsAre400() throws Exception {
-        predict("{\"instances\": []}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].pointer").value("/instances"));
-        predict("{}").andExpect(status().isBadRequest());
-        predict("{\"instances\": [7]}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].pointer").value("/instances/0"));
-        predict("{\"instances\": \"x\"}").andExpect(status().isBadRequest());
-        predict("{\"instances\": [[1, ").andExpect(status().isBadRequest());
-        predict("").andExpect(status().isBadRequest());
-        mvc.perform(post("/api/v1/jobs/nope/predictions").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"instances\": [[1, \"red\"]]}")).andExpect(status().isBadRequest());
+        predict("{\"instances\": []}").expect(400)
+                .expectJson("$.errors[0].pointer", "/instances");
+        predict("{}").expect(400);
+        predict("{\"instances\": [7]}").expect(400)
+                .expectJson("$.errors[0].pointer", "/instances/0");
+        predict("{\"instances\": \"x\"}").expect(400);
+        predict("{\"instances\": [[1, ").expect(400);
+        predict("").expect(400);
+        http.post("/api/v1/jobs/nope/predictions", "{\"instances\": [[1, \"red\"]]}").expect(400);
     }
 
     @Test
     void valuesThatDoNotFitTheColumnsAre422AtTheirPointer() throws Exception {
-        predict("{\"instances\": [[\"abc\", \"red\"]]}").andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].pointer").value("/instances/0/0"));
-        predict("{\"instances\": [[1, \"red\", 3], [1]]}").andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].pointer").value(contains("/instances/0", "/instances/1")));
-        predict("{\"instances\": [{\"x\": 1, \"colour\": \"red\"}]}").andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].pointer").value(contains("/instances/0/colour", "/instances/0/color")));
+        predict("{\"instances\": [[\"abc\", \"red\"]]}").expect(422)
+                .expectJson("$.errors[0].pointer", "/instances/0/0");
+        predict("{\"instances\": [[1, \"red\", 3], [1]]}").expect(422)
+                .expectJson("$.errors[*].pointer", contains("/instances/0", "/instances/1"));
+        predict("{\"instances\": [{\"x\": 1, \"colour\": \"red\"}]}").expect(422)
+                .expectJson("$.errors[*].pointer", contains("/instances/0/colour", "/instances/0/color"));
     }
 
     @Test
     void moreInstancesThanTheLimitAre413() throws Exception {
         predict("{\"instances\": [[1, \"red\"], [1, \"red\"], [1, \"red\"], [1, \"red\"], [1, \"red\"]]}")
-                .andExpect(status().isContentTooLarge())
-                .andExpect(jsonPath("$.errors[0].pointer").value("/instances"));
+                .expect(413)
+                .expectJson("$.errors[0].pointer", "/instances");
     }
 
     @Test
@@ -173,12 +172,12 @@ class PredictionApiTest {
                 new TargetColumn.Classes("class", List.of("a", "c"), new int[] {1, 0}));
         when(datasets.read(DATASET, 10, 2)).thenReturn(page);
 
-        mvc.perform(get("/api/v1/jobs/" + JOB + "/predictions?datasetId=" + DATASET + "&offset=10&limit=2"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(2))
-                .andExpect(jsonPath("$.predictions[*].row").value(contains(10, 11)))
-                .andExpect(jsonPath("$.predictions[*].actual").value(contains("c", "a")))
-                .andExpect(jsonPath("$.predictions[1].label").value("b"));
+        http.get("/api/v1/jobs/" + JOB + "/predictions?datasetId=" + DATASET + "&offset=10&limit=2")
+                .expect(200)
+                .expectJson("$.rows", 2)
+                .expectJson("$.predictions[*].row", contains(10, 11))
+                .expectJson("$.predictions[*].actual", contains("c", "a"))
+                .expectJson("$.predictions[1].label", "b");
     }
 
     @Test
@@ -186,20 +185,20 @@ class PredictionApiTest {
         DatasetData other = data(1, List.of(new FeatureColumn.Numeric("x", new float[] {1})), 0);
         when(datasets.read(eq(DATASET), eq(0), eq(100))).thenReturn(other);
 
-        mvc.perform(get("/api/v1/jobs/" + JOB + "/predictions?datasetId=" + DATASET))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].column").value("color"));
+        http.get("/api/v1/jobs/" + JOB + "/predictions?datasetId=" + DATASET)
+                .expect(422)
+                .expectJson("$.errors[0].column", "color");
     }
 
     @Test
     void badPagingParametersAre400() throws Exception {
         String path = "/api/v1/jobs/" + JOB + "/predictions";
-        mvc.perform(get(path + "?datasetId=" + DATASET + "&limit=0")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("limit"));
-        mvc.perform(get(path + "?datasetId=" + DATASET + "&offset=-1")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("offset"));
-        mvc.perform(get(path)).andExpect(status().isBadRequest());
-        mvc.perform(get(path + "?datasetId=zzz")).andExpect(status().isBadRequest());
+        http.get(path + "?datasetId=" + DATASET + "&limit=0").expect(400)
+                .expectJson("$.errors[0].field", "limit");
+        http.get(path + "?datasetId=" + DATASET + "&offset=-1").expect(400)
+                .expectJson("$.errors[0].field", "offset");
+        http.get(path).expect(400);
+        http.get(path + "?datasetId=zzz").expect(400);
     }
 
     @Test
@@ -215,10 +214,9 @@ class PredictionApiTest {
                 PreprocessingFitter.fit(prices, new int[] {0, 1}, true, Loss.MSE)));
 
         // Training targets 10 and 30: mean 20, population std 10, so an output of 1.5 means 35.
-        mvc.perform(post("/api/v1/jobs/" + regressionJob + "/predictions").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"instances\": [{\"x\": 2}]}"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.predictions[0].value").value(closeTo(35.0, 1e-9)))
-                .andExpect(jsonPath("$.predictions[0].label").doesNotExist());
+        http.post("/api/v1/jobs/" + regressionJob + "/predictions", "{\"instances\": [{\"x\": 2}]}")
+                .expect(200)
+                .expectJson("$.predictions[0].value", closeTo(35.0, 1e-9))
+                .expectNoJson("$.predictions[0].label");
     }
 }

@@ -14,16 +14,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.jayway.jsonpath.JsonPath;
 
 import dev.chainrule.support.CsvRows;
-import dev.chainrule.support.MockTraining;
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
+import dev.chainrule.support.Training;
 
 /**
  * The KServe v2 endpoints on trained jobs: publishing, metadata, readiness, inference on raw columns and
@@ -41,7 +40,7 @@ class KServeApiTest {
     @Autowired
     MockMvc mvc;
 
-    private MockTraining api;
+    private Training api;
     private String irisJob;
     private String diabetesJob;
     private CsvRows iris;
@@ -49,7 +48,7 @@ class KServeApiTest {
 
     @BeforeAll
     void trainIrisAndDiabetes() throws Exception {
-        api = new MockTraining(mvc);
+        api = new Training(ApiClient.of(mvc));
         iris = CsvRows.example("iris.csv");
         diabetes = CsvRows.example("diabetes.csv").first(60);
         String irisModel = api.model("""
@@ -68,21 +67,21 @@ class KServeApiTest {
     @Test
     void eachPublishIsANewVersionAndTheNewestAnswersCallsWithoutOne() throws Exception {
         String name = unique("iris");
-        MockHttpServletResponse first = publish(irisJob, name);
-        assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(201);
-        assertThat(first.getHeader("Location")).isEqualTo("/v2/models/" + name + "/versions/1");
-        assertThat((Integer) JsonPath.read(first.getContentAsString(), "$.version")).isEqualTo(1);
-        assertThat(publish(diabetesJob, name).getHeader("Location")).endsWith("/versions/2");
+        Reply first = publish(irisJob, name);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.header("Location")).isEqualTo("/v2/models/" + name + "/versions/1");
+        assertThat((Integer) JsonPath.read(first.body(), "$.version")).isEqualTo(1);
+        assertThat(publish(diabetesJob, name).header("Location")).endsWith("/versions/2");
 
         String newest = api.get("/v2/models/" + name);
         assertThat(JsonPath.<List<String>>read(newest, "$.versions")).containsExactly("1", "2");
         assertThat((String) JsonPath.read(newest, "$.parameters.job_id")).isEqualTo(diabetesJob);
         assertThat((String) JsonPath.read(api.get("/v2/models/" + name + "/versions/1"), "$.parameters.job_id"))
                 .isEqualTo(irisJob);
-        String answer = infer(name, "", diabetesRequest(3)).getContentAsString();
+        String answer = infer(name, "", diabetesRequest(3)).body();
         assertThat(JsonPath.<String>read(answer, "$.model_version")).as(answer).isEqualTo("2");
         assertThat(JsonPath.<List<String>>read(answer, "$.outputs[*].name")).containsExactly("value");
-        assertThat(JsonPath.<String>read(infer(name, "/versions/1", irisRequest(3, "FP32")).getContentAsString(),
+        assertThat(JsonPath.<String>read(infer(name, "/versions/1", irisRequest(3, "FP32")).body(),
                 "$.model_version")).isEqualTo("1");
     }
 
@@ -113,7 +112,7 @@ class KServeApiTest {
     void inferenceOnRawColumnsEqualsTheNativePredictions() throws Exception {
         String name = published(irisJob);
         int n = iris.rows().size();
-        String answer = infer(name, "", irisRequest(n, "FP32")).getContentAsString();
+        String answer = infer(name, "", irisRequest(n, "FP32")).body();
         List<Map<String, Object>> expected = nativePredictions(irisJob, iris, n, IRIS_COLUMNS);
 
         assertThat(JsonPath.<String>read(answer, "$.id")).isEqualTo("request-" + n);
@@ -148,7 +147,7 @@ class KServeApiTest {
         }
         String request = "{\"inputs\": [{\"name\": \"input\", \"shape\": [" + n + ", 4], \"datatype\": \"FP64\", "
                 + "\"data\": " + encoded + "}], \"outputs\": [{\"name\": \"probabilities\"}]}";
-        String answer = infer(name, "", request).getContentAsString();
+        String answer = infer(name, "", request).body();
         List<Map<String, Object>> expected = nativePredictions(irisJob, iris, n, IRIS_COLUMNS);
         List<Number> probabilities = JsonPath.read(answer, "$.outputs[0].data");
         assertThat(JsonPath.<List<String>>read(answer, "$.outputs[*].name")).containsExactly("probabilities");
@@ -165,7 +164,7 @@ class KServeApiTest {
         String name = published(diabetesJob);
         List<String> columns = diabetes.header().subList(0, 10);
         int n = diabetes.rows().size();
-        String answer = infer(name, "", diabetesRequest(n)).getContentAsString();
+        String answer = infer(name, "", diabetesRequest(n)).body();
         List<Map<String, Object>> expected = nativePredictions(diabetesJob, diabetes, n, columns);
         List<Number> values = JsonPath.read(answer, "$.outputs[0].data");
         assertThat(JsonPath.<String>read(answer, "$.outputs[0].datatype")).isEqualTo("FP32");
@@ -178,10 +177,9 @@ class KServeApiTest {
     @Test
     void faultsAreAnsweredInTheProtocolsErrorForm() throws Exception {
         String name = published(irisJob);
-        assertError(mvc.perform(MockMvcRequestBuilders.get("/v2/models/no-such-model")).andReturn().getResponse(), 404,
+        assertError(api.api().get("/v2/models/no-such-model"), 404,
                 "No model is published as 'no-such-model'");
-        assertError(mvc.perform(MockMvcRequestBuilders.get("/v2/models/" + name + "/versions/9")).andReturn()
-                .getResponse(), 404, "has no version 9; published versions: [1]");
+        assertError(api.api().get("/v2/models/" + name + "/versions/9"), 404, "has no version 9; published versions: [1]");
         assertError(infer(name, "/versions/x", irisRequest(1, "FP32")), 404, "versions are whole numbers");
         assertError(infer(name, "", irisRequest(2, "BYTES")), 400, "is numeric: datatype FP32, FP64 or INT*");
         assertError(infer(name, "", irisRequest(2, "INT32")), 400, "must be a whole number");
@@ -197,8 +195,7 @@ class KServeApiTest {
                 + "\"data\": [1, 2, 3]}]}"), 400, "must have shape [N, 4]");
         assertError(infer(name, "", "{\"inputs\": ["), 400, "could not be read");
         assertError(infer(name, "", "{\"inputs\": []}"), 400, "at least one tensor");
-        assertError(mvc.perform(MockMvcRequestBuilders.get("/v2/models/" + name + "/explain")).andReturn()
-                .getResponse(), 404, "No KServe v2 endpoint GET /v2/models/" + name + "/explain");
+        assertError(api.api().get("/v2/models/" + name + "/explain"), 404, "No KServe v2 endpoint GET /v2/models/" + name + "/explain");
     }
 
     @Test
@@ -210,36 +207,35 @@ class KServeApiTest {
 
     @Test
     void publishingNeedsAValidNameAndASucceededJob() throws Exception {
-        MockHttpServletResponse badName = publish(irisJob, "no spaces/allowed");
-        assertThat(badName.getStatus()).isEqualTo(422);
-        assertThat(badName.getContentType()).isEqualTo("application/problem+json");
-        assertThat(JsonPath.<String>read(badName.getContentAsString(), "$.errors[0].pointer")).isEqualTo("/name");
-        assertThat(publish(UUID.randomUUID().toString(), "ghost").getStatus()).isEqualTo(404);
+        Reply badName = publish(irisJob, "no spaces/allowed");
+        assertThat(badName.status()).isEqualTo(422);
+        assertThat(badName.contentType()).isEqualTo("application/problem+json");
+        assertThat(JsonPath.<String>read(badName.body(), "$.errors[0].pointer")).isEqualTo("/name");
+        assertThat(publish(UUID.randomUUID().toString(), "ghost").status()).isEqualTo(404);
 
         String model = api.model("""
                 {"name": "slow", "layers": [{"type": "dense", "units": 3, "activation": "softmax"}],
                  "loss": "cross_entropy"}""");
         String running = api.queuedJob(model, api.uploadExample("iris.csv", "task", "classification"),
                 "\"epochs\": 100000");
-        MockHttpServletResponse notYet = publish(running, unique("slow"));
-        assertThat(notYet.getStatus()).as(notYet.getContentAsString()).isEqualTo(409);
-        assertThat(notYet.getContentAsString()).contains("only a succeeded job can be published");
+        Reply notYet = publish(running, unique("slow"));
+        assertThat(notYet.status()).as(notYet.body()).isEqualTo(409);
+        assertThat(notYet.body()).contains("only a succeeded job can be published");
         api.postJson("/api/v1/jobs/" + running + "/cancel", "");
     }
 
     private String published(String job) throws Exception {
         String name = unique("model");
-        assertThat(publish(job, name).getStatus()).isEqualTo(201);
+        assertThat(publish(job, name).status()).isEqualTo(201);
         return name;
     }
 
-    private MockHttpServletResponse publish(String job, String name) throws Exception {
+    private Reply publish(String job, String name) throws Exception {
         return api.postJson("/api/v1/jobs/" + job + "/publish", "{\"name\": \"" + name + "\"}");
     }
 
-    private MockHttpServletResponse infer(String name, String version, String request) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/v2/models/" + name + version + "/infer")
-                .contentType(MediaType.APPLICATION_JSON).content(request)).andReturn().getResponse();
+    private Reply infer(String name, String version, String request) throws Exception {
+        return api.postJson("/v2/models/" + name + version + "/infer", request);
     }
 
     /** The first {@code n} iris rows, one tensor per column, numbers exactly as the CSV writes them. */
@@ -280,10 +276,10 @@ class KServeApiTest {
             instances.add(columns.stream().map(c -> "\"" + c + "\": " + row.get(rows.column(c)))
                     .collect(Collectors.joining(", ", "{", "}")));
         }
-        MockHttpServletResponse response = api.postJson("/api/v1/jobs/" + job + "/predictions",
+        Reply response = api.postJson("/api/v1/jobs/" + job + "/predictions",
                 "{\"instances\": [" + String.join(",", instances) + "]}");
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-        return JsonPath.read(response.getContentAsString(), "$.predictions");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.predictions");
     }
 
     @SuppressWarnings("unchecked")
@@ -291,11 +287,11 @@ class KServeApiTest {
         return (Map<String, Number>) prediction.get("probabilities");
     }
 
-    private static void assertError(MockHttpServletResponse response, int status, String message) throws Exception {
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
-        assertThat(response.getContentType()).isEqualTo("application/json");
-        assertThat(JsonPath.<Map<String, Object>>read(response.getContentAsString(), "$")).containsOnlyKeys("error");
-        assertThat(JsonPath.<String>read(response.getContentAsString(), "$.error")).contains(message);
+    private static void assertError(Reply response, int status, String message) throws Exception {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).isEqualTo("application/json");
+        assertThat(JsonPath.<Map<String, Object>>read(response.body(), "$")).containsOnlyKeys("error");
+        assertThat(JsonPath.<String>read(response.body(), "$.error")).contains(message);
     }
 
     private static String unique(String prefix) {

@@ -2,16 +2,15 @@ package dev.chainrule.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,30 +59,42 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The shared test client, over HTTP to this process. */
+    public ApiClient api() {
+        return ApiClient.at(baseUrl());
+    }
+
     public String name() {
         return name;
     }
 
     /** Waits until {@code /actuator/health} answers 200, failing early if the process dies. */
     public void awaitHealthy(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        ApiClient api = api();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (api.get("/actuator/health").status() == 200) {
                     return;
                 }
-            } catch (IOException notYetListening) {
+            } catch (RuntimeException notYetListening) {
                 // still starting
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " not healthy after " + timeout + ":\n" + logTail());
+    }
+
+    /** Whether {@code /actuator/health} answers 200 now. */
+    public boolean isHealthy() {
+        try {
+            return process.isAlive() && api().get("/actuator/health").status() == 200;
+        } catch (RuntimeException notListening) {
+            return false;
+        }
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, exactly like a crashed machine. */
@@ -93,6 +104,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /**
+     * When the first log line containing {@code text} was written, read from the line's leading
+     * timestamp (Spring Boot's default console pattern); empty while there is none.
+     */
+    public Optional<Instant> loggedAt(String text) throws IOException {
+        return log().lines().filter(line -> line.contains(text)).findFirst()
+                .map(line -> OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant());
     }
 
     public String logTail() {

@@ -2,41 +2,41 @@ package dev.chainrule.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.Reply;
 
 /** Faults that Spring MVC itself detects are problems too, with a stable type and no internals. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class FrameworkProblemsTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    MockMvc mvc;
 
-    private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+    private Reply send(String method, String path, String contentType, String body) {
+        ApiClient.Request request = ApiClient.of(mvc).request(HttpMethod.valueOf(method), path);
+        if (body != null) {
+            request.body(contentType, body);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.send();
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("application/problem+json"));
+    private static void assertProblem(Reply response, int status, String type) {
+        response.expectProblem(status);
         assertThat(response.body()).contains("\"type\":\"" + type + "\"").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -58,7 +58,7 @@ class FrameworkProblemsTest {
 
     @Test
     void malformedJsonIs400WithAPointer() throws Exception {
-        HttpResponse<String> response = send("POST", "/api/v1/models", "application/json", "{\"name\": ");
+        Reply response = send("POST", "/api/v1/models", "application/json", "{\"name\": ");
         assertProblem(response, 400, "/problems/unreadable-body");
         assertThat(response.body()).contains("\"pointer\"");
     }
@@ -67,12 +67,12 @@ class FrameworkProblemsTest {
     @ValueSource(strings = { "/api/v1/datasets", "/api/v1/models", "/api/v1/jobs" })
     void everyListRefusesTheSamePagingFaultsNamingTheParameter(String list) throws Exception {
         for (String query : List.of("page=-1", "size=0", "size=101")) {
-            HttpResponse<String> response = send("GET", list + "?" + query, null, null);
+            Reply response = send("GET", list + "?" + query, null, null);
             assertProblem(response, 400, "/problems/invalid-parameter");
             String parameter = query.substring(0, query.indexOf('='));
             assertThat(response.body()).contains("\"field\":\"" + parameter + "\"");
         }
-        assertThat(send("GET", list + "?page=0&size=100", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", list + "?page=0&size=100", null, null).status()).isEqualTo(200);
     }
 
     @Test
@@ -82,12 +82,12 @@ class FrameworkProblemsTest {
         assertThat(send("GET", rows + "?offset=-1", null, null).body()).contains("\"field\":\"offset\"");
         assertThat(send("GET", rows + "?limit=1001", null, null).body()).contains("\"field\":\"limit\"");
         assertThat(send("GET", scores + "limit=0", null, null).body()).contains("\"field\":\"limit\"");
-        assertThat(send("GET", rows, null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", rows, null, null).status()).isEqualTo(404);
     }
 
     @Test
     void badIdInThePathIs400NamingTheParameter() throws Exception {
-        HttpResponse<String> response = send("GET", "/api/v1/jobs/not-a-uuid", null, null);
+        Reply response = send("GET", "/api/v1/jobs/not-a-uuid", null, null);
         assertProblem(response, 400, "/problems/invalid-parameter");
         assertThat(response.body()).contains("not-a-uuid");
     }
