@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.chainrule.support.JobTable;
 import dev.chainrule.support.PostgresServer;
+import dev.chainrule.support.ServiceGroup;
 import dev.chainrule.support.ServiceProcess;
 import dev.chainrule.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -43,8 +43,13 @@ class TwoInstancesIT {
     @Test
     void everyJobIsTrainedOnceAndAKilledInstancesJobIsFinishedByTheOther() throws Exception {
         try (TestDatabase database = PostgresServer.get().createDatabase();
-             ServiceProcess a = start("a", database);
-             ServiceProcess b = start("b", database)) {
+             ServiceGroup group = new ServiceGroup(ServiceGroup.packagedJar(), workDir, database, List.of(
+                     "--chainrule.runner.poll-interval=200ms",
+                     "--chainrule.runner.heartbeat-interval=500ms",
+                     // Short, so that the survivor takes the killed instance's job over quickly.
+                     "--chainrule.runner.lease=3s"))) {
+            ServiceProcess a = group.start("instance-a", "all");
+            ServiceProcess b = group.start("instance-b", "all");
             a.awaitHealthy(STARTUP);
             b.awaitHealthy(STARTUP);
             String xor = uploadDataset(a, "xor");
@@ -78,27 +83,6 @@ class TwoInstancesIT {
             assertThat(survivor.log()).as("the survivor's lines about the job carry its id")
                     .contains(" job=" + longJob + " ");
         }
-    }
-
-    private ServiceProcess start(String name, TestDatabase database) throws Exception {
-        Path dir = Files.createDirectories(workDir.resolve(name));
-        return ServiceProcess.start(name, jar(), dir, Map.of(
-                        "SPRING_PROFILES_ACTIVE", "postgres",
-                        "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                        "SPRING_DATASOURCE_USERNAME", database.user(),
-                        "SPRING_DATASOURCE_PASSWORD", database.password(),
-                        "CHAINRULE_DATA_DIR", dir.resolve("data").toString()),
-                List.of("--chainrule.runner.instance-id=instance-" + name,
-                        "--chainrule.runner.poll-interval=200ms",
-                        "--chainrule.runner.heartbeat-interval=500ms",
-                        // Short, so that the survivor takes the killed instance's job over quickly.
-                        "--chainrule.runner.lease=3s"));
-    }
-
-    private static Path jar() {
-        String jar = System.getProperty("chainrule.jar");
-        assertThat(jar).as("system property chainrule.jar (set by the failsafe configuration)").isNotBlank();
-        return Path.of(jar);
     }
 
     private String uploadDataset(ServiceProcess instance, String name) throws Exception {
