@@ -14,7 +14,7 @@ import dev.chainrule.nn.train.TrainingConfig;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule,
         double validationSplit, boolean shuffle, long seed, boolean standardize, String dtype,
-        EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds) {
+        EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds, boolean telemetry) {
 
     Precision precision() {
         return Precision.fromJsonName(dtype).orElseThrow();

@@ -132,13 +132,13 @@ class JobPersistenceTest {
         double before = meters.counter("chainrule.epochs.trained").count();
 
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
+            recorder.recordEpoch(id, "a", epoch(1, 0.9), List.of(), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
             tx.setRollbackOnly();
         });
         assertThat(meters.counter("chainrule.epochs.trained").count()).isEqualTo(before);
         assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
 
-        recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
+        recorder.recordEpoch(id, "a", epoch(1, 0.9), List.of(), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
         assertThat(meters.counter("chainrule.epochs.trained").count()).isEqualTo(before + 1);
     }
 
@@ -146,8 +146,8 @@ class JobPersistenceTest {
     void anEpochRecordedTwiceKeepsOneHistoryRowAndOneCheckpoint() {
         UUID id = runningJob("a");
 
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), List.of(), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), List.of(), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
 
         assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1);
         assertThat(checkpoints.findByJobIdOrderByEpoch(id)).hasSize(1);
@@ -162,7 +162,7 @@ class JobPersistenceTest {
         UUID id = runningJob("a");
         double[] valLosses = { 0.5, 0.1, 0.3, 0.4, 0.6 };
         for (int e = 1; e <= valLosses.length; e++) {
-            recorder.recordEpoch(id, "a", epoch(e, valLosses[e - 1]), e * 10L, e / 5.0, snapshot(e, 0), new byte[] { (byte) e },
+            recorder.recordEpoch(id, "a", epoch(e, valLosses[e - 1]), List.of(), e * 10L, e / 5.0, snapshot(e, 0), new byte[] { (byte) e },
                     Metric.VAL_LOSS);
         }
 
@@ -171,7 +171,7 @@ class JobPersistenceTest {
         assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(2);
         assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5);
 
-        recorder.recordEpoch(id, "a", epoch(6, 0.05), 60, 1, snapshot(6, 0), new byte[] { 6 }, Metric.VAL_LOSS);
+        recorder.recordEpoch(id, "a", epoch(6, 0.05), List.of(), 60, 1, snapshot(6, 0), new byte[] { 6 }, Metric.VAL_LOSS);
 
         kept = checkpoints.findByJobIdOrderByEpoch(id);
         assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(5, 6);
@@ -183,7 +183,7 @@ class JobPersistenceTest {
         UUID id = runningJob("a");
         jobs.claim(id, "b", Instant.now(), Instant.now().plusSeconds(1));
 
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 1, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isFalse();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), List.of(), 1, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isFalse();
         assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 2 })).isFalse();
 
         assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
@@ -194,7 +194,7 @@ class JobPersistenceTest {
     @Test
     void suspendingStoresTheMidEpochSnapshotAndRequeues() {
         UUID id = runningJob("a");
-        recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS);
+        recorder.recordEpoch(id, "a", epoch(1, 0.5), List.of(), 4, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS);
 
         assertThat(recorder.suspend(id, "a", snapshot(1, 3))).isTrue();
 
@@ -250,7 +250,7 @@ class JobPersistenceTest {
         jobs.cancel(id, Instant.now());
 
         assertThat(jobs.heartbeat(id, "a", Instant.now(), 4, 0.2)).isZero();
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.2, snapshot(1, 0), new byte[] { 1 },
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), List.of(), 4, 0.2, snapshot(1, 0), new byte[] { 1 },
                 Metric.VAL_LOSS)).isFalse();
         assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 2 })).isFalse();
         assertThat(recorder.suspend(id, "a", snapshot(1, 2))).isFalse();
