@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -110,24 +111,7 @@ public final class Diagnoser {
     }
 
     private void deadRelu() {
-        NavigableMap<Integer, LayerTelemetryView> last = byEpoch.lastEntry().getValue();
-        List<Integer> dead = new ArrayList<>();
-        double worst = 0;
-        for (LayerTelemetryView t : last.values()) {
-            if (t.layer() != last.lastKey() && isRelu(t.layer()) && t.deadFraction() >= DEAD_FRACTION) {
-                dead.add(t.layer());
-                worst = Math.max(worst, t.deadFraction());
-            }
-        }
-        if (dead.isEmpty()) {
-            return;
-        }
-        Map<String, Double> evidence = new LinkedHashMap<>();
-        evidence.put("deadFraction", worst);
-        evidence.put("threshold", DEAD_FRACTION);
-        evidence.put("learningRate", record.learningRate());
-        add("dead_relu", worst >= ALL_DEAD ? CRITICAL : WARNING, dead, streakStart(layers -> dead.stream()
-                .anyMatch(l -> layers.containsKey(l) && layers.get(l).deadFraction() >= DEAD_FRACTION)), evidence,
+        hiddenLayerRule("dead_relu", "deadFraction", LayerTelemetryView::deadFraction, DEAD_FRACTION, this::isRelu,
                 "Units whose output is 0 for every row pass no gradient and never recover: use leaky_relu or elu "
                         + "in those layers, weightInit he_normal, and a lower learning rate (about "
                         + format(record.learningRate() / 10) + "); standardize the features so that biases do not "
@@ -135,29 +119,34 @@ public final class Diagnoser {
     }
 
     private void saturation() {
-        NavigableMap<Integer, LayerTelemetryView> last = byEpoch.lastEntry().getValue();
-        List<Integer> saturated = new ArrayList<>();
-        double worst = 0;
-        for (LayerTelemetryView t : last.values()) {
-            // the output layer of a confident classifier is meant to sit near 0 or 1
-            if (t.layer() != last.lastKey() && t.saturatedFraction() != null
-                    && t.saturatedFraction() >= SATURATED_FRACTION) {
-                saturated.add(t.layer());
-                worst = Math.max(worst, t.saturatedFraction());
-            }
-        }
-        if (saturated.isEmpty()) {
-            return;
-        }
-        Map<String, Double> evidence = new LinkedHashMap<>();
-        evidence.put("saturatedFraction", worst);
-        evidence.put("threshold", SATURATED_FRACTION);
-        add("saturation", WARNING, saturated, streakStart(layers -> saturated.stream().anyMatch(l ->
-                layers.containsKey(l) && layers.get(l).saturatedFraction() != null
-                        && layers.get(l).saturatedFraction() >= SATURATED_FRACTION)), evidence,
+        hiddenLayerRule("saturation", "saturatedFraction", LayerTelemetryView::saturatedFraction, SATURATED_FRACTION,
+                layer -> true,
                 "Saturated sigmoid/tanh units have a derivative near 0 and stop learning: standardize the features, "
                         + "use weightInit xavier_normal so pre-activations start near 0, lower the learning rate, "
                         + "or use relu in the hidden layers; batch normalization keeps pre-activations in range.");
+    }
+
+    /**
+     * A finding on the hidden layers (for which {@code applies}) whose {@code value} reaches
+     * {@code threshold} in the last epoch; the output layer is left out (a confident classifier's
+     * outputs are meant to sit near 0 or 1). Critical when the worst layer reaches {@link #ALL_DEAD}.
+     */
+    private void hiddenLayerRule(String kind, String name, Function<LayerTelemetryView, Double> value,
+            double threshold, Predicate<Integer> applies, String advice) {
+        NavigableMap<Integer, LayerTelemetryView> last = byEpoch.lastEntry().getValue();
+        Predicate<LayerTelemetryView> reaches = t -> t.layer() != last.lastKey() && applies.test(t.layer())
+                && value.apply(t) != null && value.apply(t) >= threshold;
+        List<Integer> found = last.values().stream().filter(reaches).map(LayerTelemetryView::layer).toList();
+        if (found.isEmpty()) {
+            return;
+        }
+        double worst = found.stream().mapToDouble(l -> value.apply(last.get(l))).max().orElseThrow();
+        Map<String, Double> evidence = new LinkedHashMap<>();
+        evidence.put(name, worst);
+        evidence.put("threshold", threshold);
+        evidence.put("learningRate", record.learningRate());
+        add(kind, worst >= ALL_DEAD ? CRITICAL : WARNING, found, streakStart(layers -> found.stream()
+                .anyMatch(l -> layers.containsKey(l) && reaches.test(layers.get(l)))), evidence, advice);
     }
 
     private void learningRate() {
@@ -310,7 +299,7 @@ public final class Diagnoser {
 
     /** The first layer's value over the last layer's; null when either is missing or the last is 0. */
     private static Double ratio(NavigableMap<Integer, LayerTelemetryView> layers,
-            java.util.function.Function<LayerTelemetryView, Double> value) {
+            Function<LayerTelemetryView, Double> value) {
         Double first = value.apply(layers.firstEntry().getValue());
         Double last = value.apply(layers.lastEntry().getValue());
         return first == null || last == null || last == 0 ? null : first / last;
@@ -330,7 +319,7 @@ public final class Diagnoser {
     }
 
     private static Double max(Collection<LayerTelemetryView> layers,
-            java.util.function.Function<LayerTelemetryView, Double> value) {
+            Function<LayerTelemetryView, Double> value) {
         Double max = null;
         for (LayerTelemetryView t : layers) {
             Double v = value.apply(t);
