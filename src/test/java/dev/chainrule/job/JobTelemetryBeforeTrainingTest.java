@@ -1,0 +1,74 @@
+package dev.chainrule.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Telemetry of a job that has not trained (no runner in this instance), of one that does not exist,
+ * and bad query values.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "chainrule.runner.enabled=false")
+@ActiveProfiles("test")
+class JobTelemetryBeforeTrainingTest {
+
+    @LocalServerPort
+    int port;
+    TrainingApi api;
+    String queued;
+
+    @BeforeEach
+    void aQueuedJob() {
+        api = new TrainingApi(new Http(port));
+        queued = api.job(api.model(JobTrainingTest.XOR_MODEL), api.upload("xor.csv", "classification"),
+                "\"validationSplit\": 0");
+    }
+
+    @Test
+    void aJobWithNoEpochYetHasAnEmptyListAndNoFindings() {
+        assertThat(api.job(queued).path("status").asString()).isEqualTo("queued");
+
+        Http.Response layers = api.http.get("/api/v1/jobs/" + queued + "/layers");
+        assertThat(layers.status()).isEqualTo(200);
+        assertThat(layers.body().isArray()).isTrue();
+        assertThat(layers.body().size()).isZero();
+        Http.Response diagnosis = api.http.get("/api/v1/jobs/" + queued + "/diagnosis");
+        assertThat(diagnosis.status()).isEqualTo(200);
+        assertThat(diagnosis.body().path("findings").isArray()).isTrue();
+        assertThat(diagnosis.body().path("findings").size()).isZero();
+    }
+
+    @Test
+    void anUnknownJobIsA404Problem() {
+        for (String path : new String[] {"/layers", "/diagnosis"}) {
+            Http.Response response = api.http.get("/api/v1/jobs/" + UUID.randomUUID() + path);
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void badQueryValuesAreProblemsNamingTheParameter() {
+        assertBadParameter("?layer=-1", "layer");
+        assertBadParameter("?fromEpoch=0", "fromEpoch");
+        assertBadParameter("?layer=first", "layer");
+        assertBadParameter("?fromEpoch=1.5", "fromEpoch");
+    }
+
+    private void assertBadParameter(String query, String parameter) {
+        Http.Response response = api.http.get("/api/v1/jobs/" + queued + "/layers" + query);
+        assertThat(response.status()).as(query).isEqualTo(400);
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body().path("errors").path(0).path("field").asString()).as(response.body().toString())
+                .isEqualTo(parameter);
+        assertThat(response.body().path("detail").asString()).contains(parameter);
+    }
+}
