@@ -106,7 +106,7 @@ final class JobExecution implements TrainingListener {
 
     @Override
     public boolean wantsLayerTelemetry() {
-        return job.options().telemetry();
+        return job.options().recordsTelemetry();
     }
 
     @Override

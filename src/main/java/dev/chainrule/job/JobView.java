@@ -22,6 +22,6 @@ record JobView(UUID id, String kind, String status, UUID modelId, UUID datasetId
                 job.epoch(), job.epochs(), job.progress(), job.step(), job.samplesPerSecond(), MetricsView.of(job.metrics()), job.createdAt(),
                 job.startedAt(), job.finishedAt(), job.error(), job.cancelRequested(), o.batchSize(), o.optimizer(),
                 o.schedule(), o.validationSplit(), o.shuffle(), o.seed(), o.standardize(), o.dtype(), o.earlyStopping(),
-                o.checkpointEvery(), o.maxRuntimeSeconds(), job.priority(), o.telemetry());
+                o.checkpointEvery(), o.maxRuntimeSeconds(), job.priority(), o.recordsTelemetry());
     }
 }
