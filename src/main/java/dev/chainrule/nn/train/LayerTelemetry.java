@@ -13,6 +13,8 @@ package dev.chainrule.nn.train;
  * <li>{@code errorNorm}: ‖∂L/∂z‖₂/√rows, the error signal reaching the layer, the mean over the batches;
  * <li>{@code activationMean}, {@code activationStd}: of the layer's outputs {@code a} on the first
  * batch the epoch ran (population standard deviation);
+ * <li>the batch values are taken on every batch of an epoch of up to 32 batches, and on every k-th
+ * batch from the first of a longer one, k = ⌈batches/32⌉ ({@link TelemetryCollector#measures});
  * <li>{@code deadFraction}: the share of units whose output is 0 for every row of that batch;
  * <li>{@code saturatedFraction}: the share of that batch's sigmoid outputs outside [0.01, 0.99], or of
  * its tanh outputs with |a| above 0.99; null for any other activation.

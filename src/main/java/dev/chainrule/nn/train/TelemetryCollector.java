@@ -11,12 +11,18 @@ import dev.chainrule.nn.LayerPass;
 import dev.chainrule.nn.LayerSpec;
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.Parameter;
+import dev.chainrule.nn.kernel.HeapViews;
 import dev.chainrule.nn.kernel.MatrixKernel;
 
 /**
- * Gathers {@link LayerTelemetry} for every dense layer while a network trains: call
- * {@link #afterBackward()} between the backward pass and the optimizer step, {@link #afterStep()}
- * after the step, and {@link #finishEpoch()} at the end of each epoch.
+ * Gathers {@link LayerTelemetry} for every dense layer while a network trains: for each batch that
+ * {@link #measures} picks, call {@link #afterBackward()} between the backward pass and the optimizer
+ * step and {@link #afterStep()} after the step; call {@link #finishEpoch()} at the end of each epoch.
+ *
+ * <p>An epoch of up to {@value #MEASURED_BATCHES} batches is measured at every batch; a longer one at
+ * every k-th batch from the first, k = ⌈batches/{@value #MEASURED_BATCHES}⌉, so that the cost per epoch
+ * stays that of at most {@value #MEASURED_BATCHES} batches (each one several passes over the
+ * parameters, as much memory traffic as a small network's whole batch).
  *
  * <p>Per batch it reads only buffers the network already has (the gradient views, the layers' dL/dz)
  * through the network's own matrix kernel, and keeps one copy of the parameter vector to measure the
@@ -25,6 +31,9 @@ import dev.chainrule.nn.kernel.MatrixKernel;
  * activation statistics are read once per epoch, from the first batch, and may allocate.
  */
 public final class TelemetryCollector {
+
+    /** The most batches of one epoch that are measured. */
+    public static final int MEASURED_BATCHES = 32;
 
     private static final double SIGMOID_LOW = 0.01;
     private static final double SIGMOID_HIGH = 0.99;
@@ -44,6 +53,8 @@ public final class TelemetryCollector {
     private final double[] ratioSum;
     private final double[] errorSum;
     private final double[][] activationStats;
+    private final HeapViews views = new HeapViews();
+    private double[] sample = new double[0];
     private int batches;
     private boolean sampled;
 
@@ -82,6 +93,12 @@ public final class TelemetryCollector {
         this.ratioSum = new double[n];
         this.errorSum = new double[n];
         this.activationStats = new double[n][];
+    }
+
+    /** Whether batch {@code batch} (from 0) of an epoch of {@code batches} is measured. */
+    public static boolean measures(int batch, int batches) {
+        int stride = (batches + MEASURED_BATCHES - 1) / MEASURED_BATCHES;
+        return batch % stride == 0;
     }
 
     /** Reads the gradients and error signals of the pass just made, and keeps W before the step. */
@@ -133,14 +150,25 @@ public final class TelemetryCollector {
     private void sampleActivations() {
         List<LayerPass> passes = network.lastPass();
         for (int l = 0; l < index.length; l++) {
-            activationStats[l] = statistics(passes.get(index[l]).a().toDoubleMatrix(), activations[l]);
+            INDArray a = passes.get(index[l]).a();
+            int rows = (int) a.rows();
+            int units = (int) a.columns();
+            int length = rows * units;
+            if (HeapViews.owns(a)) {
+                // one bulk copy; toDoubleMatrix would make a view per row
+                if (sample.length < length) {
+                    sample = new double[length];
+                }
+                views.read(a, sample, length);
+            } else {
+                sample = a.dup('c').data().asDouble();
+            }
+            activationStats[l] = statistics(sample, rows, units, activations[l]);
         }
     }
 
-    /** {mean, std, dead fraction, saturated fraction} of one batch's outputs, rows × units. */
-    static double[] statistics(double[][] a, Activation activation) {
-        int rows = a.length;
-        int units = rows == 0 ? 0 : a[0].length;
+    /** {mean, std, dead fraction, saturated fraction} of one batch's outputs, row-major rows × units. */
+    static double[] statistics(double[] a, int rows, int units, Activation activation) {
         double sum = 0;
         double squares = 0;
         long saturated = 0;
@@ -148,7 +176,7 @@ public final class TelemetryCollector {
         for (int j = 0; j < units; j++) {
             boolean alwaysZero = true;
             for (int r = 0; r < rows; r++) {
-                double v = a[r][j];
+                double v = a[r * units + j];
                 sum += v;
                 squares += v * v;
                 alwaysZero &= v == 0;

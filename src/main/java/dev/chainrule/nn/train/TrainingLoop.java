@@ -105,12 +105,13 @@ final class TrainingLoop {
                     return outcome(TrainingOutcome.Status.DIVERGED, last, snapshot(), reason);
                 }
                 double metric = batchMetric(data[1], order, from);
-                if (telemetry != null) {
+                boolean measured = telemetry != null && TelemetryCollector.measures(batch, batches);
+                if (measured) {
                     // the gradients are intact only until the step (SGD's weight decay writes into them)
                     telemetry.afterBackward();
                 }
                 optimizer.step(network.parameterVector(), network.gradientVector(), learningRate);
-                if (telemetry != null) {
+                if (measured) {
                     telemetry.afterStep();
                 }
                 progress.recordBatch(loss, metric, count);
