@@ -35,11 +35,16 @@ final class ChainruleRunner implements EngineRunner {
 
     @Override
     public Measurement train(Workload workload, int warmupRounds, int timedRounds) {
+        return train(workload, warmupRounds, timedRounds, false);
+    }
+
+    /** The same, with the per-layer telemetry a job records ({@code telemetry}) or without. */
+    Measurement train(Workload workload, int warmupRounds, int timedRounds, boolean telemetry) {
         Network network = Network.create(spec(workload.widths()), Precision.FLOAT32);
         int epochs = (warmupRounds + timedRounds) * workload.epochsPerRound();
         TrainingConfig config = new TrainingConfig(epochs, workload.batchSize(), optimizer(workload), null, true,
                 SEED, null);
-        RoundClock clock = new RoundClock(workload, warmupRounds);
+        RoundClock clock = new RoundClock(workload, warmupRounds, telemetry);
         BenchData data = workload.data();
         clock.stopwatch.restart();
         new Trainer().train(network, new LabeledData(data.features(), data.targets(), data.classes()), null, config,
@@ -117,8 +122,10 @@ final class ChainruleRunner implements EngineRunner {
         private final AllocationMeter meter = new AllocationMeter();
         private final Measurement.Rounds rounds = new Measurement.Rounds();
         private final Stopwatch stopwatch = new Stopwatch();
+        private final boolean telemetry;
 
-        RoundClock(Workload workload, int warmupRounds) {
+        RoundClock(Workload workload, int warmupRounds, boolean telemetry) {
+            this.telemetry = telemetry;
             this.epochsPerRound = workload.epochsPerRound();
             this.warmupEpochs = warmupRounds * workload.epochsPerRound();
             this.samplesPerRound = workload.samplesPerRound();
@@ -127,6 +134,11 @@ final class ChainruleRunner implements EngineRunner {
         @Override
         public void onBatch(BatchProgress progress) {
             meter.mark(progress.epoch() > warmupEpochs && progress.batch() > 1);
+        }
+
+        @Override
+        public boolean wantsLayerTelemetry() {
+            return telemetry;
         }
 
         @Override

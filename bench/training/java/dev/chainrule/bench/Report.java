@@ -18,6 +18,7 @@ final class Report {
     private final List<String> wall = new ArrayList<>();
     private final List<String> hotLoops = new ArrayList<>();
     private final List<String> gemms = new ArrayList<>();
+    private final List<String> telemetry = new ArrayList<>();
 
     Report(TrainingBenchmark.Options options) {
         this.options = options;
@@ -35,6 +36,20 @@ final class Report {
         hotLoops.add(row(name, rate(hotLoop), ratio(hotLoop, theirs), bytes(hotLoop.heapBytesPerBatch()),
                 bytes(hotLoop.offHeapBytesPerBatch())));
         addGemms(name, ceilings);
+    }
+
+    /** Two runs each with telemetry off and on; the cost is that of the summed medians. */
+    void telemetry(String name, List<Measurement> off, List<Measurement> on) {
+        double offRate = off.stream().mapToDouble(m -> basis(m).median()).sum();
+        double onRate = on.stream().mapToDouble(m -> basis(m).median()).sum();
+        telemetry.add(log(row(name, medians(off), medians(on), format("%.1f %%", 100 * (1 - onRate / offRate)),
+                bytes(off.get(0).heapBytesPerBatch()) + " / " + bytes(on.get(0).heapBytesPerBatch()),
+                bytes(off.get(0).offHeapBytesPerBatch()) + " / " + bytes(on.get(0).offHeapBytesPerBatch()))));
+    }
+
+    private String medians(List<Measurement> runs) {
+        return runs.stream().map(m -> format("%,.0f", basis(m).median())).reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     void inference(String name, Measurement ours, Measurement theirs, GemmCeiling.Result[] ceilings) {
@@ -78,6 +93,16 @@ final class Report {
         out.println("|---|---|---|---|---|");
         hotLoops.forEach(out::println);
         out.println();
+        if (!telemetry.isEmpty()) {
+            out.println("Per-layer telemetry off and on, through the trainer (median samples/s of each run, "
+                    + "runs in the order off, on, on, off):");
+            out.println();
+            out.println("| workload | telemetry off | telemetry on | cost | heap B/batch off / on "
+                    + "| off-heap B/batch off / on |");
+            out.println("|---|---|---|---|---|---|");
+            telemetry.forEach(out::println);
+            out.println();
+        }
         out.println("Each product, float32, into preallocated outputs (median of 5 rounds):");
         out.println();
         out.println("| workload | product | shape | OpenBLAS GFLOP/s | µs/call | `Nd4j.gemm` GFLOP/s | µs/call |");

@@ -14,7 +14,8 @@ import dev.chainrule.nn.Nd4jThreads;
  * GEMM ceiling for the same shapes, and what a steady-state batch allocates.
  *
  * <p>Arguments: {@code --threads N} (default 1), {@code --rounds N} timed rounds (default 5),
- * {@code --warmup N} warm-up rounds (default 1), {@code --only W1|W2|inference} to run one part.
+ * {@code --warmup N} warm-up rounds (default 1), {@code --only W1|W2|telemetry|inference} to run one part
+ * ({@code telemetry}: the trainer with per-layer telemetry off and on, W1 and W2).
  */
 public final class TrainingBenchmark {
 
@@ -41,6 +42,15 @@ public final class TrainingBenchmark {
             train(report, engines, new Workload("W2 64-64-10 adam, batch 32 (digits)", W2, 32,
                     Workload.Optimizer.ADAM, digits, 10), options);
         }
+        if (options.runs("telemetry")) {
+            for (Workload.Optimizer optimizer : Workload.Optimizer.values()) {
+                telemetry(report, new Workload("W1 784-256-128-10 " + optimizer.name().toLowerCase() + ", batch 128",
+                        W1, 128, optimizer, mnistShaped, 1), options);
+            }
+            BenchData digits = BenchData.csv(Path.of("examples/datasets/digits.csv"), 10);
+            telemetry(report, new Workload("W2 64-64-10 adam, batch 32 (digits)", W2, 32, Workload.Optimizer.ADAM,
+                    digits, 10), options);
+        }
         if (options.runs("inference")) {
             Workload w1 = new Workload("W1", W1, 128, Workload.Optimizer.SGD, mnistShaped, 1);
             infer(report, engines, w1, 1, 2_000, options);
@@ -56,6 +66,20 @@ public final class TrainingBenchmark {
         Measurement hotLoop = ((ChainruleRunner) engines.get(0)).hotLoop(workload, options.warmup(), options.rounds());
         List<GemmCeiling.Gemm> gemms = GemmCeiling.training(workload.widths(), workload.batchSize());
         report.training(workload.name(), ours, theirs, hotLoop, ceilings(gemms, workload.batchSize()));
+    }
+
+    /**
+     * The trainer with per-layer telemetry off and on, in the order off, on, on, off, so that a drift
+     * in the machine's load weighs on both alike.
+     */
+    private static void telemetry(Report report, Workload workload, Options options) {
+        log("telemetry off/on " + workload.name());
+        ChainruleRunner engine = new ChainruleRunner();
+        Measurement off1 = engine.train(workload, options.warmup(), options.rounds(), false);
+        Measurement on1 = engine.train(workload, options.warmup(), options.rounds(), true);
+        Measurement on2 = engine.train(workload, options.warmup(), options.rounds(), true);
+        Measurement off2 = engine.train(workload, options.warmup(), options.rounds(), false);
+        report.telemetry(workload.name(), List.of(off1, off2), List.of(on1, on2));
     }
 
     private static void infer(Report report, List<EngineRunner> engines, Workload workload, int batch, long calls,
@@ -92,7 +116,7 @@ public final class TrainingBenchmark {
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--only" -> only = value;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + "; expected --threads N, --rounds N, --warmup N, --only W1|W2|inference");
+                            + "; expected --threads N, --rounds N, --warmup N, --only W1|W2|telemetry|inference");
                 }
                 i++;
             }

@@ -35,5 +35,7 @@ record CreateJobRequest(
         @Min(1) Long maxRuntimeSeconds,
         @Schema(description = "queued jobs with a higher priority are trained first; equal priorities oldest first",
                 defaultValue = "0", minimum = "-1000", maximum = "1000")
-        @Min(JobQueue.MIN_PRIORITY) @Max(JobQueue.MAX_PRIORITY) Integer priority) {
+        @Min(JobQueue.MIN_PRIORITY) @Max(JobQueue.MAX_PRIORITY) Integer priority,
+        @Schema(description = "record per-layer telemetry every epoch (GET /api/v1/jobs/{id}/layers and /diagnosis); "
+                + "false skips its per-batch cost", defaultValue = "true") Boolean telemetry) {
 }

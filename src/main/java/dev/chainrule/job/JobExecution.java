@@ -1,6 +1,7 @@
 package dev.chainrule.job;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -12,6 +13,7 @@ import dev.chainrule.nn.Network;
 import dev.chainrule.nn.ParameterCodec;
 import dev.chainrule.nn.train.BatchProgress;
 import dev.chainrule.nn.train.EpochMetrics;
+import dev.chainrule.nn.train.LayerTelemetry;
 import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.nn.train.TrainingListener;
@@ -103,11 +105,16 @@ final class JobExecution implements TrainingListener {
     }
 
     @Override
-    public void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
+    public boolean wantsLayerTelemetry() {
+        return job.options().recordsTelemetry();
+    }
+
+    @Override
+    public void onEpoch(EpochMetrics metrics, List<LayerTelemetry> layers, Supplier<TrainerCheckpoint> checkpoint) {
         JobOptions options = job.options();
         progress = metrics.epoch() / (double) options.epochs();
         TrainerCheckpoint dueCheckpoint = checkpointDue(metrics.epoch()) ? checkpoint.get() : null;
-        if (!recorder.recordEpoch(jobId, owner, metrics, step, progress, dueCheckpoint, parameters(job.network()),
+        if (!recorder.recordEpoch(jobId, owner, metrics, layers, step, progress, dueCheckpoint, parameters(job.network()),
                 options.bestMetric())) {
             markLost();
         }

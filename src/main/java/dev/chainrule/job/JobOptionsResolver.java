@@ -47,7 +47,8 @@ final class JobOptionsResolver {
         return new JobOptions(epochs, or(r.batchSize(), 32), optimizer,
                 schedule(or(r.schedule(), new ScheduleOptions.Constant()), epochs, optimizer.learningRate()),
                 validationSplit, or(r.shuffle(), true), or(r.seed(), 0L), or(r.standardize(), true), dtype,
-                earlyStopping(r.earlyStopping(), validationSplit), or(r.checkpointEvery(), 1), r.maxRuntimeSeconds());
+                earlyStopping(r.earlyStopping(), validationSplit), or(r.checkpointEvery(), 1), r.maxRuntimeSeconds(),
+                or(r.telemetry(), true));
     }
 
     private OptimizerOptions optimizer(OptimizerOptions requested) {

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.chainrule.nn.train.EpochMetrics;
+import dev.chainrule.nn.train.LayerTelemetry;
 import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.ops.JobMetrics;
@@ -29,12 +30,15 @@ class JobRecorder {
     private final JobRepository jobs;
     private final JobArtifactRepository artifacts;
     private final EpochRecordRepository epochs;
+    private final LayerTelemetryRepository telemetry;
     private final StoredCheckpointRepository checkpoints;
     private final JobsProperties properties;
     private final JobMetrics metrics;
 
     JobRecorder(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
-            StoredCheckpointRepository checkpoints, JobsProperties properties, JobMetrics metrics) {
+            LayerTelemetryRepository telemetry, StoredCheckpointRepository checkpoints, JobsProperties properties,
+            JobMetrics metrics) {
+        this.telemetry = telemetry;
         this.metrics = metrics;
         this.jobs = jobs;
         this.artifacts = artifacts;
@@ -44,19 +48,23 @@ class JobRecorder {
     }
 
     /**
+     * @param layers the epoch's per-layer telemetry, stored with its history row (empty when off)
      * @param checkpoint null when no checkpoint is due this epoch
      * @return false when the job is no longer this instance's
      */
     @Transactional
-    boolean recordEpoch(UUID jobId, String owner, EpochMetrics m, long step, double progress,
+    boolean recordEpoch(UUID jobId, String owner, EpochMetrics m, List<LayerTelemetry> layers, long step,
+            double progress,
             TrainerCheckpoint checkpoint, byte[] parameters, Metric bestMetric) {
         StoredMetrics metrics = StoredMetrics.of(m);
         if (jobs.recordEpoch(jobId, owner, Instant.now(), m.epoch(), step, progress, m.samplesPerSecond(), metrics) == 0) {
             return false;
         }
-        // An epoch replayed after a crash (when checkpoints are sparser than epochs) keeps its first row.
+        // An epoch replayed after a crash (when checkpoints are sparser than epochs) keeps its first
+        // rows, history and telemetry alike.
         if (!epochs.existsByJobIdAndEpoch(jobId, m.epoch())) {
             epochs.save(new EpochRecord(jobId, m));
+            telemetry.saveAll(layers.stream().map(l -> new LayerTelemetryRecord(jobId, m.epoch(), l)).toList());
         }
         artifacts.replaceParameters(jobId, parameters);
         if (checkpoint != null) {

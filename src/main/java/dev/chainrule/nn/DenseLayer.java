@@ -147,6 +147,11 @@ final class DenseLayer implements Layer {
     }
 
     @Override
+    public INDArray lastErrorSignal() {
+        return last == null ? null : last.dZ;
+    }
+
+    @Override
     public int inputs() {
         return inputs;
     }

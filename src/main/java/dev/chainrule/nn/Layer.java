@@ -61,6 +61,14 @@ interface Layer {
     /** What the last training pass saw and computed. */
     LayerPass lastPass();
 
+    /**
+     * dL/dz of the last training pass, or null for a layer without a {@code z}: the same live array
+     * as {@link #lastPass()}'s {@code dLdz}, read without building a record (per-batch telemetry).
+     */
+    default INDArray lastErrorSignal() {
+        return null;
+    }
+
     /** Calls {@code visitor} with this layer; a block calls it with each of its inner layers, in order. */
     default void forEachLayer(Consumer<Layer> visitor) {
         visitor.accept(this);

@@ -43,6 +43,7 @@ public final class Network {
     private final LayerSequence layers;
     private final OutputLoss outputLoss;
     private final L2Penalty penalty;
+    private final Layer[] layerAt;
     private INDArray lastInputGradient;
 
     private Network(NetworkSpec spec, Precision precision, Kernels kernels) {
@@ -68,6 +69,7 @@ public final class Network {
             width = built.get(i).outputs();
         }
         buffer.allocate(dataType);
+        this.layerAt = built.toArray(Layer[]::new);
         this.layers = new LayerSequence(built);
         LayerSpec.Dense output = (LayerSpec.Dense) spec.layers().get(last);
         this.outputLoss = OutputLoss.create(output.activation(), spec.loss(), width, kernels, dataType);
@@ -193,6 +195,15 @@ public final class Network {
         int last = passes.size() - 1;
         passes.set(last, passes.get(last).withOutput(outputLoss.outputs(), outputLoss.outputGradient()));
         return passes;
+    }
+
+    /**
+     * dL/dz of layer {@code index} (counted from 0 as in the spec) in the last training pass, or null
+     * for a layer without a {@code z}; live, never to be written. Allocates nothing, unlike
+     * {@link #lastPass()}, so it may be read every batch.
+     */
+    public INDArray lastErrorSignal(int index) {
+        return layerAt[index].lastErrorSignal();
     }
 
     /** The live parameter vector (all layers, weights then bias each); writes change the network. */

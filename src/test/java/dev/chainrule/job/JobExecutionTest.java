@@ -39,7 +39,7 @@ class JobExecutionTest {
     private static final UUID JOB = UUID.randomUUID();
     private static final JobOptions FIVE_EPOCHS_CHECKPOINT_EVERY_TWO = new JobOptions(5, 32,
             new OptimizerOptions.Adam(null, null, null, null, null).withDefaults(), new ScheduleOptions.Constant(), 0.2,
-            true, 0, true, "float32", null, 2, null);
+            true, 0, true, "float32", null, 2, null, true);
 
     private final JobPreparer preparer = mock(JobPreparer.class);
     private final Trainer trainer = mock(Trainer.class);
@@ -51,7 +51,7 @@ class JobExecutionTest {
     void prepared() {
         when(preparer.prepare(JOB)).thenReturn(new PreparedJob(FIVE_EPOCHS_CHECKPOINT_EVERY_TWO, mock(Network.class),
                 null, null, null, null));
-        when(recorder.recordEpoch(eq(JOB), eq("here"), any(), anyLong(), anyDouble(), any(), any(), any()))
+        when(recorder.recordEpoch(eq(JOB), eq("here"), any(), any(), anyLong(), anyDouble(), any(), any(), any()))
                 .thenReturn(true);
         when(recorder.finish(any(), any(), any(), any(), any())).thenReturn(true);
     }
@@ -62,7 +62,7 @@ class JobExecutionTest {
             TrainingListener listener = call.getArgument(4);
             for (int epoch = 1; epoch <= epochs && !listener.stopRequested(); epoch++) {
                 int done = epoch;
-                listener.onEpoch(new EpochMetrics(epoch, 1.0 / epoch, 0.5, null, null, null, null, 0.001, 3, 100),
+                listener.onEpoch(new EpochMetrics(epoch, 1.0 / epoch, 0.5, null, null, null, null, 0.001, 3, 100), List.of(),
                         () -> {
                             encoded.incrementAndGet();
                             return new TrainerCheckpoint(done, 0, new byte[] { (byte) done });
@@ -80,7 +80,7 @@ class JobExecutionTest {
         execution.run();
 
         ArgumentCaptor<TrainerCheckpoint> checkpoints = ArgumentCaptor.forClass(TrainerCheckpoint.class);
-        verify(recorder, times(5)).recordEpoch(eq(JOB), eq("here"), any(), anyLong(), anyDouble(),
+        verify(recorder, times(5)).recordEpoch(eq(JOB), eq("here"), any(), any(), anyLong(), anyDouble(),
                 checkpoints.capture(), any(), eq(Metric.VAL_LOSS));
         List<Integer> withCheckpoint = new ArrayList<>();
         for (TrainerCheckpoint checkpoint : checkpoints.getAllValues()) {
@@ -108,13 +108,13 @@ class JobExecutionTest {
 
     @Test
     void anEpochThatCouldNotBeWrittenStopsTrainingWithoutAnEnding() {
-        when(recorder.recordEpoch(eq(JOB), eq("here"), any(), anyLong(), anyDouble(), any(), any(), any()))
+        when(recorder.recordEpoch(eq(JOB), eq("here"), any(), any(), anyLong(), anyDouble(), any(), any(), any()))
                 .thenReturn(false);
         trainerRuns(5, listener -> TrainingOutcome.Status.STOPPED);
 
         execution.run();
 
-        verify(recorder).recordEpoch(eq(JOB), eq("here"), any(), anyLong(), anyDouble(), any(), any(), any());
+        verify(recorder).recordEpoch(eq(JOB), eq("here"), any(), any(), anyLong(), anyDouble(), any(), any(), any());
         verify(recorder, never()).finish(any(), any(), any(), any(), any());
     }
 

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.chainrule.nn.train.EpochMetrics;
+import dev.chainrule.nn.train.LayerTelemetry;
 import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.ops.JobMetrics;
@@ -64,6 +65,8 @@ class JobPersistenceTest {
     @Autowired
     StoredCheckpointRepository checkpoints;
     @Autowired
+    LayerTelemetryRepository telemetry;
+    @Autowired
     JobRecorder recorder;
     @Autowired
     SimpleMeterRegistry meters;
@@ -87,6 +90,11 @@ class JobPersistenceTest {
 
     private static EpochMetrics epoch(int epoch, double valLoss) {
         return new EpochMetrics(epoch, 1.0 / epoch, valLoss, 0.5, 0.5, null, null, 0.01, 7, 1000);
+    }
+
+    private static List<LayerTelemetry> layers(double gradientNorm) {
+        return List.of(new LayerTelemetry(0, "dense", 2.0, gradientNorm, 0.1, 1e-3, 0.01, 0.2, 0.3, 0.25, null),
+                new LayerTelemetry(2, "dense", 1.5, gradientNorm / 2, 0.05, 2e-3, 0.1, 0.33, 0.1, 0, 0.125));
     }
 
     private static TrainerCheckpoint snapshot(int epoch, int batch) {
@@ -132,13 +140,13 @@ class JobPersistenceTest {
         double before = meters.counter("chainrule.epochs.trained").count();
 
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
+            recorder.recordEpoch(id, "a", epoch(1, 0.9), List.of(), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
             tx.setRollbackOnly();
         });
         assertThat(meters.counter("chainrule.epochs.trained").count()).isEqualTo(before);
         assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
 
-        recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
+        recorder.recordEpoch(id, "a", epoch(1, 0.9), List.of(), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
         assertThat(meters.counter("chainrule.epochs.trained").count()).isEqualTo(before + 1);
     }
 
@@ -146,8 +154,8 @@ class JobPersistenceTest {
     void anEpochRecordedTwiceKeepsOneHistoryRowAndOneCheckpoint() {
         UUID id = runningJob("a");
 
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), List.of(), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.9), List.of(), 5, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isTrue();
 
         assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1);
         assertThat(checkpoints.findByJobIdOrderByEpoch(id)).hasSize(1);
@@ -162,7 +170,7 @@ class JobPersistenceTest {
         UUID id = runningJob("a");
         double[] valLosses = { 0.5, 0.1, 0.3, 0.4, 0.6 };
         for (int e = 1; e <= valLosses.length; e++) {
-            recorder.recordEpoch(id, "a", epoch(e, valLosses[e - 1]), e * 10L, e / 5.0, snapshot(e, 0), new byte[] { (byte) e },
+            recorder.recordEpoch(id, "a", epoch(e, valLosses[e - 1]), List.of(), e * 10L, e / 5.0, snapshot(e, 0), new byte[] { (byte) e },
                     Metric.VAL_LOSS);
         }
 
@@ -171,7 +179,7 @@ class JobPersistenceTest {
         assertThat(kept).filteredOn(StoredCheckpoint::best).extracting(StoredCheckpoint::epoch).containsExactly(2);
         assertThat(epochs.findByJobIdOrderByEpoch(id)).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5);
 
-        recorder.recordEpoch(id, "a", epoch(6, 0.05), 60, 1, snapshot(6, 0), new byte[] { 6 }, Metric.VAL_LOSS);
+        recorder.recordEpoch(id, "a", epoch(6, 0.05), List.of(), 60, 1, snapshot(6, 0), new byte[] { 6 }, Metric.VAL_LOSS);
 
         kept = checkpoints.findByJobIdOrderByEpoch(id);
         assertThat(kept).extracting(StoredCheckpoint::epoch).containsExactly(5, 6);
@@ -179,14 +187,36 @@ class JobPersistenceTest {
     }
 
     @Test
+    void telemetryRowsCommitWithTheirHistoryRowAndAReplayedEpochKeepsTheFirst() {
+        UUID id = runningJob("a");
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            recorder.recordEpoch(id, "a", epoch(1, 0.9), layers(7), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
+            tx.setRollbackOnly();
+        });
+        assertThat(telemetry.find(id, 1, null)).isEmpty();
+
+        recorder.recordEpoch(id, "a", epoch(1, 0.9), layers(3), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
+        recorder.recordEpoch(id, "a", epoch(1, 0.9), layers(4), 5, 0.1, null, new byte[] { 1 }, Metric.VAL_LOSS);
+        recorder.recordEpoch(id, "a", epoch(2, 0.8), layers(5), 9, 0.2, null, new byte[] { 1 }, Metric.VAL_LOSS);
+
+        assertThat(telemetry.find(id, 1, null)).extracting(LayerTelemetryRecord::toView)
+                .extracting(v -> v.epoch() + ":" + v.layer() + ":" + v.gradientNorm())
+                .containsExactly("1:0:3.0", "1:2:1.5", "2:0:5.0", "2:2:2.5");
+        assertThat(telemetry.find(id, 2, 2)).extracting(LayerTelemetryRecord::toView).containsExactly(
+                new dev.chainrule.diagnosis.LayerTelemetryView(2, 2, "dense", 1.5, 2.5, 0.05, 2e-3, 0.1, 0.33, 0.1, 0,
+                        0.125));
+    }
+
+    @Test
     void anInstanceThatLostTheJobWritesNothing() {
         UUID id = runningJob("a");
         jobs.claim(id, "b", Instant.now(), Instant.now().plusSeconds(1));
 
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 1, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isFalse();
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), layers(1), 1, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS)).isFalse();
         assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 2 })).isFalse();
 
         assertThat(epochs.findByJobIdOrderByEpoch(id)).isEmpty();
+        assertThat(telemetry.find(id, 1, null)).isEmpty();
         assertThat(checkpoints.findByJobIdOrderByEpoch(id)).isEmpty();
         assertThat(jobs.findById(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
     }
@@ -194,7 +224,7 @@ class JobPersistenceTest {
     @Test
     void suspendingStoresTheMidEpochSnapshotAndRequeues() {
         UUID id = runningJob("a");
-        recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS);
+        recorder.recordEpoch(id, "a", epoch(1, 0.5), List.of(), 4, 0.1, snapshot(1, 0), new byte[] { 1 }, Metric.VAL_LOSS);
 
         assertThat(recorder.suspend(id, "a", snapshot(1, 3))).isTrue();
 
@@ -250,7 +280,7 @@ class JobPersistenceTest {
         jobs.cancel(id, Instant.now());
 
         assertThat(jobs.heartbeat(id, "a", Instant.now(), 4, 0.2)).isZero();
-        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), 4, 0.2, snapshot(1, 0), new byte[] { 1 },
+        assertThat(recorder.recordEpoch(id, "a", epoch(1, 0.5), List.of(), 4, 0.2, snapshot(1, 0), new byte[] { 1 },
                 Metric.VAL_LOSS)).isFalse();
         assertThat(recorder.finish(id, "a", JobStatus.SUCCEEDED, null, new byte[] { 2 })).isFalse();
         assertThat(recorder.suspend(id, "a", snapshot(1, 2))).isFalse();

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -23,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs the packaged jar as a real process on a file database, kills it with SIGKILL mid-training,
  * restarts it, stops it with SIGTERM mid-training, restarts it again, and checks that the job ends
- * with exactly the parameters and history of the same job trained without interruption.
+ * with exactly the parameters and history of the same job trained without interruption, and with
+ * one row of per-layer telemetry per epoch and layer, equal to the uninterrupted job's except in the
+ * epoch the graceful stop interrupted (its averages cover only the batches run after the resume).
  */
 class JobRecoveryIT {
 
@@ -46,6 +51,7 @@ class JobRecoveryIT {
         String model;
         String dataset;
         int killedAt;
+        int suspendedIn;
         try (ServiceProcess first = start("first")) {
             Training api = api(first);
             model = api.model(MODEL);
@@ -59,7 +65,11 @@ class JobRecoveryIT {
             api(second).await(job, j -> "running".equals(j.path("status").asString())
                     && j.path("epoch").asInt() > killedAt + 2, Duration.ofSeconds(60));
             second.close();
-            assertThat(second.log()).contains("Job " + job + " suspended at epoch");
+            Matcher suspended = Pattern.compile("Job " + job + " suspended at epoch (\\d+) batch (\\d+)")
+                    .matcher(second.log());
+            assertThat(suspended.find()).as(second.log()).isTrue();
+            // the epoch the snapshot is in the middle of; none when it fell on an epoch boundary
+            suspendedIn = Integer.parseInt(suspended.group(2)) == 0 ? -1 : Integer.parseInt(suspended.group(1)) + 1;
         }
 
         try (ServiceProcess third = start("third")) {
@@ -76,6 +86,18 @@ class JobRecoveryIT {
                     .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
             assertThat(history)
                     .isEqualTo(withoutDurations(api.read("/api/v1/jobs/" + uninterrupted + "/history")));
+
+            JsonNode telemetry = api.read("/api/v1/jobs/" + job + "/layers");
+            JsonNode expected = api.read("/api/v1/jobs/" + uninterrupted + "/layers");
+            List<String> rows = new ArrayList<>();
+            telemetry.forEach(t -> rows.add(t.path("epoch").asInt() + ":" + t.path("layer").asInt()));
+            assertThat(rows).containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed()
+                    .flatMap(e -> Stream.of(e + ":0", e + ":1")).toList());
+            for (int i = 0; i < telemetry.size(); i++) {
+                if (telemetry.path(i).path("epoch").asInt() != suspendedIn) {
+                    assertThat(telemetry.path(i)).as("telemetry row %d", i).isEqualTo(expected.path(i));
+                }
+            }
         }
     }
 

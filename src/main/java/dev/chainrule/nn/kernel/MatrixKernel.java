@@ -32,6 +32,9 @@ public interface MatrixKernel {
     /** {@code Σ x²}. */
     double sumOfSquares(INDArray x);
 
+    /** {@code into = from} over two arrays of one type and length. */
+    void copy(INDArray from, INDArray into);
+
     /** Copies {@code values} (row-major) into {@code into}. */
     void write(double[] values, INDArray into);
 }

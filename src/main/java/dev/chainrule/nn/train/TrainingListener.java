@@ -1,5 +1,6 @@
 package dev.chainrule.nn.train;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,23 @@ public interface TrainingListener {
      * buffer), so the caller can persist both together. It is valid only during this call.
      */
     default void onEpoch(EpochMetrics metrics, Supplier<TrainerCheckpoint> checkpoint) {
+    }
+
+    /**
+     * Whether to gather {@link LayerTelemetry} (asked once, when training starts). It costs a few
+     * BLAS level-1 passes over the parameters per batch, so it is off unless asked for.
+     */
+    default boolean wantsLayerTelemetry() {
+        return false;
+    }
+
+    /**
+     * Called after every epoch, in place of {@link #onEpoch(EpochMetrics, Supplier)} which it calls
+     * by default; {@code layers} holds one entry per dense layer, or none unless
+     * {@link #wantsLayerTelemetry()}.
+     */
+    default void onEpoch(EpochMetrics metrics, List<LayerTelemetry> layers, Supplier<TrainerCheckpoint> checkpoint) {
+        onEpoch(metrics, checkpoint);
     }
 
     /** Checked before every batch; true ends training at that batch boundary with outcome STOPPED. */

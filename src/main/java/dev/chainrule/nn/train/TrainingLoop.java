@@ -1,5 +1,6 @@
 package dev.chainrule.nn.train;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,6 +26,7 @@ final class TrainingLoop {
     private final EarlyStoppingTracker tracker;
     private final EpochEvaluator evaluator;
     private final FiniteCheck finiteParameters;
+    private final TelemetryCollector telemetry;
     private final BatchScore score = new BatchScore();
     private final OutputScore.IntLookup batchClasses = this::classOfBatchRow;
     private Progress progress = new Progress();
@@ -44,6 +46,7 @@ final class TrainingLoop {
         this.tracker = new EarlyStoppingTracker(config.earlyStopping());
         this.evaluator = new EpochEvaluator(network, source.isClassification());
         this.finiteParameters = new FiniteCheck(network.parameterVector());
+        this.telemetry = listener.wantsLayerTelemetry() ? new TelemetryCollector(network) : null;
     }
 
     void restore(TrainerCheckpoint checkpoint) {
@@ -102,7 +105,15 @@ final class TrainingLoop {
                     return outcome(TrainingOutcome.Status.DIVERGED, last, snapshot(), reason);
                 }
                 double metric = batchMetric(data[1], order, from);
+                boolean measured = telemetry != null && TelemetryCollector.measures(batch, batches);
+                if (measured) {
+                    // the gradients are intact only until the step (SGD's weight decay writes into them)
+                    telemetry.afterBackward();
+                }
                 optimizer.step(network.parameterVector(), network.gradientVector(), learningRate);
+                if (measured) {
+                    telemetry.afterStep();
+                }
                 progress.recordBatch(loss, metric, count);
                 samplesThisRun += count;
                 listener.onBatch(new BatchProgress(epoch + 1, batch + 1, batches, progress.step, loss));
@@ -113,8 +124,9 @@ final class TrainingLoop {
                         + (epoch + 1) + " (step " + progress.step + "); training diverged, try a lower learning rate");
             }
             last = finishEpoch(epoch, learningRate, started, samplesThisRun);
+            List<LayerTelemetry> layers = telemetry == null ? List.of() : telemetry.finishEpoch();
             EpochSnapshot checkpoint = new EpochSnapshot();
-            listener.onEpoch(last, checkpoint);
+            listener.onEpoch(last, layers, checkpoint);
             lastEpochCheckpoint = checkpoint.expire();
             if (tracker.shouldStop()) {
                 restoreBestIfAsked();

@@ -81,6 +81,13 @@ final class FastMatrix implements MatrixKernel {
     }
 
     @Override
+    public void copy(INDArray from, INDArray into) {
+        if (!blas.copy(from, into)) {
+            reference.copy(from, into);
+        }
+    }
+
+    @Override
     public void write(double[] values, INDArray into) {
         if (HeapViews.owns(into) && into.length() == values.length) {
             views.write(values, values.length, into);

@@ -51,6 +51,11 @@ final class Nd4jMatrix implements MatrixKernel {
     }
 
     @Override
+    public void copy(INDArray from, INDArray into) {
+        into.assign(from);
+    }
+
+    @Override
     public void write(double[] values, INDArray into) {
         try (INDArray fresh = Nd4j.createFromArray(values)) {
             into.assign(fresh.reshape(into.shape()));
