@@ -1,6 +1,7 @@
 package dev.chainrule.glassbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.chainrule.support.MockTraining;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The glass-box step over HTTP: the same numbers as the trainer (bit for bit, dropout included),
@@ -74,6 +76,49 @@ class StepApiTest {
         double update = layers.get(0).path("update").path("weights").get(1).get(2).asDouble();
         double after = step.path("parametersAfter").get(0).path("weights").get(1).get(2).asDouble();
         assertThat((float) (before + update)).isEqualTo((float) after);
+    }
+
+    @Test
+    void mseOnOneHotClassesMatchesPyTorch() throws Exception {
+        JsonNode fixture;
+        try (var in = getClass().getResourceAsStream("/parity/step_iris_mse_onehot.json")) {
+            fixture = JSON.readTree(in);
+        }
+        ObjectNode definition = JSON.createObjectNode().put("name", "iris mse").put("loss", "mse");
+        definition.set("layers", JSON.readTree("""
+                [{"type": "dense", "units": 5, "activation": "sigmoid"},
+                 {"type": "dense", "units": 3, "activation": "sigmoid"}]"""));
+        definition.set("parameters", fixture.path("initial_params"));
+        String mse = api.model(definition.toString());
+
+        JsonNode step = ok(step(mse, "{\"datasetId\": \"" + iris + "\", \"rows\": 150, \"standardize\": false, "
+                + "\"dtype\": \"float64\", \"optimizer\": {\"type\": \"sgd\", \"learningRate\": 0.5, \"momentum\": 0.9}}"));
+
+        assertThat(step.path("target").get(0).toString()).isEqualTo("[1.0,0.0,0.0]");
+        assertThat(step.path("target").get(149).toString()).isEqualTo("[0.0,0.0,1.0]");
+        assertThat(step.path("loss").asDouble()).isCloseTo(fixture.path("loss").asDouble(), within(1e-12));
+        for (int l = 0; l < 2; l++) {
+            JsonNode layer = step.path("layers").get(l);
+            JsonNode grads = fixture.path("grads").get(l);
+            assertClose(layer.path("dLdW"), grads.path("weights"));
+            assertClose(layer.path("dLdb"), grads.path("bias"));
+            assertClose(step.path("parametersAfter").get(l), fixture.path("params_after").get(l));
+        }
+    }
+
+    private static void assertClose(JsonNode actual, JsonNode expected) {
+        if (expected.isNumber()) {
+            assertThat(actual.asDouble()).isCloseTo(expected.asDouble(), within(1e-12));
+            return;
+        }
+        assertThat(actual.size()).isEqualTo(expected.size());
+        if (expected.isObject()) {
+            expected.properties().forEach(e -> assertClose(actual.path(e.getKey()), e.getValue()));
+        } else {
+            for (int i = 0; i < expected.size(); i++) {
+                assertClose(actual.get(i), expected.get(i));
+            }
+        }
     }
 
     @Test

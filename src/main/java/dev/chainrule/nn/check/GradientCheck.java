@@ -21,7 +21,7 @@ import dev.chainrule.nn.Precision;
  * Backpropagated gradients against central differences, in float64 with dropout off, on a sample of
  * every dense layer's weights, bias and input. The comparison is DL4J's ({@code GradientCheckUtil}):
  * the relative error {@code |a − n| / (|a| + |n|)}, where a difference below an absolute floor counts
- * as agreement (tiny gradients have meaningless relative errors).
+ * as agreement (tiny gradients have meaningless relative errors), see {@link #relativeError}.
  *
  * <p>A layer's input is checked on the network cut before that layer: the rest of the network gets
  * the layer's input as its own, so a perturbation of it runs through exactly the layers above.
@@ -139,13 +139,18 @@ public final class GradientCheck {
         return new Entry(layer, parameter, indices.length, worst);
     }
 
-    /** {@code |a − n| / (|a| + |n|)}, or 0 when the difference is below {@link #ABSOLUTE_FLOOR}. */
+    /**
+     * {@code |a − n| / (|a| + |n|)} (0 when both are 0); a relative error above {@link #THRESHOLD} on a
+     * difference below {@link #ABSOLUTE_FLOOR} is reported as 0, since both gradients are then too small
+     * for their ratio to mean anything.
+     */
     public static double relativeError(double analytic, double numeric) {
         double difference = Math.abs(analytic - numeric);
-        if (difference < ABSOLUTE_FLOOR) {
+        if (difference == 0) {
             return 0;
         }
-        return difference / (Math.abs(analytic) + Math.abs(numeric));
+        double relative = difference / (Math.abs(analytic) + Math.abs(numeric));
+        return difference < ABSOLUTE_FLOOR && relative > THRESHOLD ? 0 : relative;
     }
 
     private interface LossOf {

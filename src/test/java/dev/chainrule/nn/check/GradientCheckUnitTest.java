@@ -85,6 +85,7 @@ class GradientCheckUnitTest {
         assertThat(GradientCheck.relativeError(1e-12, -1e-12)).isZero();
         assertThat(GradientCheck.relativeError(0, 0)).isZero();
         assertThat(GradientCheck.relativeError(1e-6, 0)).isEqualTo(1.0);
+        assertThat(GradientCheck.relativeError(1.0, 1.0 + 1e-9)).isCloseTo(5e-10, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     private static GradientCheck.Probe cubic(double[] v, double error) {
