@@ -6,7 +6,8 @@ Run from the repository root with Debian's python3-torch (PyTorch 1.13, CPU):
     /usr/bin/python3 src/test/resources/parity/make_step_parity.py           # rewrite the fixture
     /usr/bin/python3 src/test/resources/parity/make_step_parity.py --check   # compare with the file, write nothing
 
-The rows are all 150 of examples/datasets/iris.csv, features as they are (standardize: false), the
+The rows are all 150 of examples/datasets/iris.csv, features as stored (float32, widened to float64;
+standardize: false), the
 label one-hot encoded (class k -> a 1 in column k) as the service encodes a classification target
 under mse. The network is 4-5-3, sigmoid hidden and output, mse (nn.MSELoss, the mean over every
 row and output), with seeded initial parameters (W [fan_in][fan_out], rounded to 6 decimals), in
@@ -30,7 +31,8 @@ TARGET = os.path.join(HERE, "step_iris_mse_onehot.json")
 def rows():
     with open(os.path.join(ROOT, "examples", "datasets", "iris.csv")) as f:
         data = list(csv.reader(f))[1:]
-    x = [[float(v) for v in r[:4]] for r in data]
+    # the service stores dataset values as float32: 5.1 is trained as float32(5.1)
+    x = np.array([[float(v) for v in r[:4]] for r in data], dtype=np.float32).astype(np.float64).tolist()
     y = [[1.0 if int(r[4]) == k else 0.0 for k in range(3)] for r in data]
     return x, y
 
@@ -60,7 +62,7 @@ def fixture():
     after = [{"weights": tensors[i].detach().tolist(), "bias": tensors[i + 1].detach().tolist()}
              for i in range(0, len(tensors), 2)]
     return {
-        "description": "iris.csv, all 150 rows, features unscaled, label one-hot; 4-5-3 sigmoid/sigmoid, mse "
+        "description": "iris.csv, all 150 rows, features as stored (float32) and unscaled, label one-hot; 4-5-3 sigmoid/sigmoid, mse "
                        "(mean over rows x outputs), float64; one SGD step lr 0.5 momentum 0.9 (PyTorch 1.13)",
         "initial_params": params,
         "loss": loss.item(),
