@@ -81,7 +81,7 @@ class StepApiTest {
     @Test
     void mseOnOneHotClassesMatchesPyTorch() throws Exception {
         JsonNode fixture;
-        try (var in = getClass().getResourceAsStream("/parity/step_iris_mse_onehot.json")) {
+        try (var in = getClass().getResourceAsStream("/parity/step/step_iris_mse_onehot.json")) {
             fixture = JSON.readTree(in);
         }
         ObjectNode definition = JSON.createObjectNode().put("name", "iris mse").put("loss", "mse");

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""Writes step_iris_mse_onehot.json: PyTorch's numbers for one glass-box step with mse on class targets.
+"""Writes step_iris_mse_onehot.json: PyTorch's numbers for one glass-box step with mse on class targets
+(StepApiTest). Kept apart from the engine's fixtures one folder up, which ParityTest reads all of.
 
 Run from the repository root with Debian's python3-torch (PyTorch 1.13, CPU):
 
-    /usr/bin/python3 src/test/resources/parity/make_step_parity.py           # rewrite the fixture
-    /usr/bin/python3 src/test/resources/parity/make_step_parity.py --check   # compare with the file, write nothing
+    /usr/bin/python3 src/test/resources/parity/step/make_step_parity.py           # rewrite the fixture
+    /usr/bin/python3 src/test/resources/parity/step/make_step_parity.py --check   # compare with the file, write nothing
 
 The rows are all 150 of examples/datasets/iris.csv, features as stored (float32, widened to float64;
 standardize: false), the
@@ -24,7 +25,7 @@ import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", "..", ".."))
 TARGET = os.path.join(HERE, "step_iris_mse_onehot.json")
 
 
