@@ -26,6 +26,15 @@ public final class PreprocessingFitter {
      * @throws InvalidInputException when the loss does not fit the dataset's task (see {@link #mismatch})
      */
     public static Preprocessing fit(DatasetData data, int[] trainRows, boolean standardize, Loss loss) {
+        int classes = data.target() instanceof TargetColumn.Classes c ? c.classes().size() : 0;
+        return fit(data, trainRows, standardize, loss, defaultOutputs(loss, classes));
+    }
+
+    /**
+     * As {@link #fit(DatasetData, int[], boolean, Loss)} for a model of {@code outputs} output units,
+     * which decides how classes are encoded (see {@link #classEncoding}).
+     */
+    public static Preprocessing fit(DatasetData data, int[] trainRows, boolean standardize, Loss loss, int outputs) {
         int classCount = data.target() instanceof TargetColumn.Classes classes ? classes.classes().size() : 0;
         mismatch(data.task(), classCount, loss).ifPresent(message -> {
             throw new InvalidInputException("loss-does-not-fit-dataset", "Loss does not fit the dataset", message,
@@ -38,30 +47,42 @@ public final class PreprocessingFitter {
         for (FeatureColumn column : data.features()) {
             features.add(fitColumn(column, trainRows, standardize));
         }
-        return new FittedPreprocessing(features, fitTarget(data.target(), trainRows, standardize, loss));
+        return new FittedPreprocessing(features, fitTarget(data.target(), trainRows, standardize, loss, outputs));
     }
 
     /**
      * Why {@code loss} cannot train on a dataset of this task, if it cannot: classification needs
-     * cross_entropy (any number of classes) or binary_cross_entropy (exactly 2 classes); regression needs
-     * mse, mae or huber. Regressing on class indices with mse is refused, since the indices carry an
-     * order the classes do not have. Jobs can call this before queuing to answer at once.
+     * cross_entropy (softmax over one-hot classes), binary_cross_entropy or mse (sigmoid or other
+     * outputs against one-hot classes, or one 0/1 column for 2 classes and one output, as in the 1986
+     * backpropagation experiments); regression needs mse, mae or huber. Regressing on class indices
+     * is never done, since the indices carry an order the classes do not have. Jobs can call this
+     * before queuing to answer at once.
      */
     public static Optional<String> mismatch(Task task, int classCount, Loss loss) {
         if (task == Task.REGRESSION && loss.isClassification()) {
             return Optional.of("Loss '" + loss.jsonName() + "' needs class targets, but the dataset is a regression "
                     + "dataset; use mse, mae or huber.");
         }
-        if (task == Task.CLASSIFICATION && !loss.isClassification()) {
+        if (task == Task.CLASSIFICATION && (loss == Loss.MAE || loss == Loss.HUBER)) {
             return Optional.of("Loss '" + loss.jsonName() + "' needs numeric targets, but the dataset is a "
-                    + "classification dataset; use cross_entropy (softmax output) or binary_cross_entropy "
-                    + "(one sigmoid output, 2 classes).");
-        }
-        if (loss == Loss.BINARY_CROSS_ENTROPY && classCount != 2) {
-            return Optional.of("Loss 'binary_cross_entropy' needs exactly 2 classes, but the dataset has "
-                    + classCount + "; use cross_entropy with a softmax output.");
+                    + "classification dataset; use cross_entropy (softmax output), binary_cross_entropy or mse "
+                    + "(against one-hot classes, or one output for 2 classes).");
         }
         return Optional.empty();
+    }
+
+    /**
+     * How classes become targets: one 0/1 column for 2 classes and a single output under
+     * binary_cross_entropy or mse, else one-hot rows (k outputs).
+     */
+    public static TargetEncoding classEncoding(List<String> classes, Loss loss, int outputs) {
+        boolean singleColumn = loss != Loss.CROSS_ENTROPY && classes.size() == 2 && outputs == 1;
+        return singleColumn ? new TargetEncoding.Binary(classes) : new TargetEncoding.OneHot(classes);
+    }
+
+    /** The output width a loss implies when no model says: one for 2 classes under binary_cross_entropy. */
+    private static int defaultOutputs(Loss loss, int classes) {
+        return loss == Loss.BINARY_CROSS_ENTROPY && classes == 2 ? 1 : classes;
     }
 
     private static FeatureEncoding fitColumn(FeatureColumn column, int[] rows, boolean standardize) {
@@ -73,10 +94,10 @@ public final class PreprocessingFitter {
         return new FeatureEncoding.Numeric(column.name(), moments.mean(), moments.std(), standardize);
     }
 
-    private static TargetEncoding fitTarget(TargetColumn target, int[] rows, boolean standardize, Loss loss) {
+    private static TargetEncoding fitTarget(TargetColumn target, int[] rows, boolean standardize, Loss loss,
+            int outputs) {
         if (target instanceof TargetColumn.Classes classes) {
-            return loss == Loss.BINARY_CROSS_ENTROPY ? new TargetEncoding.Binary(classes.classes())
-                    : new TargetEncoding.OneHot(classes.classes());
+            return classEncoding(classes.classes(), loss, outputs);
         }
         Moments moments = Moments.of(((TargetColumn.Values) target).values(), rows);
         return new TargetEncoding.Value(moments.mean(), moments.std(), standardize);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.TargetColumn;
+import dev.chainrule.dataset.Task;
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.encoding.PreprocessingFitter;
 import dev.chainrule.fault.DomainException;
@@ -26,7 +27,7 @@ final class JobCompatibility {
 
     static Preprocessing fit(StoredModel model, DatasetData data, JobOptions options) {
         ValidationSplit.Split split = split(data, options);
-        Preprocessing preprocessing = fit(data, split, options.standardize(), model.loss());
+        Preprocessing preprocessing = fit(data, split, options.standardize(), model);
         List<Fault> errors = new ArrayList<>();
         if (model.inputs() != null && model.inputs() != preprocessing.inputs()) {
             errors.add(Fault.atPointer("/modelId", "The model expects " + model.inputs()
@@ -38,9 +39,10 @@ final class JobCompatibility {
                     + "' encodes to " + preprocessing.outputs() + " under loss " + model.loss().jsonName() + "."));
         }
         Metric metric = options.earlyStopping() == null ? null : options.earlyStopping().toMetric();
-        if (metric != null && !metric.fitsTask(model.loss().isClassification())) {
+        if (metric != null && !metric.fitsTask(data.task() == Task.CLASSIFICATION)) {
             errors.add(Fault.atPointer("/earlyStopping/metric", "Metric '" + metric.jsonName() + "' needs a "
-                    + metric.scope().jsonName() + " loss; the model's loss is " + model.loss().jsonName() + "."));
+                    + metric.scope().jsonName() + " dataset; dataset '" + data.name() + "' is a " + data.task().jsonName()
+                    + " dataset."));
         }
         if (!errors.isEmpty()) {
             throw incompatible(DomainException.summary(errors, "The job has " + errors.size() + " incompatibilities."),
@@ -50,12 +52,14 @@ final class JobCompatibility {
     }
 
     /** The fitter would name the model's {@code /loss}; in a job request the dataset is what does not fit. */
-    private static Preprocessing fit(DatasetData data, ValidationSplit.Split split, boolean standardize, Loss loss) {
+    private static Preprocessing fit(DatasetData data, ValidationSplit.Split split, boolean standardize,
+            StoredModel model) {
+        Loss loss = model.loss();
         int classes = data.target() instanceof TargetColumn.Classes c ? c.classes().size() : 0;
         PreprocessingFitter.mismatch(data.task(), classes, loss).ifPresent(message -> {
             throw incompatible(message, List.of(Fault.atPointer("/datasetId", message)));
         });
-        return PreprocessingFitter.fit(data, split.train(), standardize, loss);
+        return PreprocessingFitter.fit(data, split.train(), standardize, loss, model.outputs());
     }
 
     private static ValidationSplit.Split split(DatasetData data, JobOptions options) {

@@ -1,14 +1,16 @@
 package dev.chainrule.portable;
 
+import dev.chainrule.dataset.Task;
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.encoding.PreprocessingFitter;
 import dev.chainrule.model.StoredModel;
-import dev.chainrule.nn.Loss;
+
 
 /**
  * Whether a bundle's preprocessing fits its layers: the features must encode to the model's input
  * width, the target to its output width, and the target's encoding must be the one the loss trains
- * (cross_entropy one-hot classes, binary_cross_entropy one binary column, the others a value).
+ * (classes one-hot, or one binary column for 2 classes and one output under binary_cross_entropy or mse;
+ * regression a value).
  */
 final class BundleFit {
 
@@ -27,7 +29,7 @@ final class BundleFit {
         }
         PreprocessingFitter.mismatch(preprocessing.task(), preprocessing.classes().size(), model.loss())
                 .ifPresentOrElse(message -> faults.add("/preprocessing/target", message), () -> {
-                    String expected = encodingFor(model.loss());
+                    String expected = encodingFor(model, preprocessing);
                     String actual = BundleVocabulary.encodingOf(preprocessing.target());
                     if (!expected.equals(actual)) {
                         faults.add("/preprocessing/target/encoding", "Loss '" + model.loss().jsonName()
@@ -36,11 +38,11 @@ final class BundleFit {
                 });
     }
 
-    private static String encodingFor(Loss loss) {
-        return switch (loss) {
-            case CROSS_ENTROPY -> BundleVocabulary.ONE_HOT;
-            case BINARY_CROSS_ENTROPY -> BundleVocabulary.BINARY;
-            case MSE, MAE, HUBER -> BundleVocabulary.VALUE;
-        };
+    private static String encodingFor(StoredModel model, Preprocessing preprocessing) {
+        if (preprocessing.task() == Task.CLASSIFICATION) {
+            return BundleVocabulary.encodingOf(
+                    PreprocessingFitter.classEncoding(preprocessing.classes(), model.loss(), model.outputs()));
+        }
+        return BundleVocabulary.VALUE;
     }
 }

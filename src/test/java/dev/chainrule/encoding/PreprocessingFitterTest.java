@@ -79,20 +79,30 @@ class PreprocessingFitterTest {
     }
 
     @Test
-    void binaryCrossEntropyNeedsExactlyTwoClasses() {
-        assertThatThrownBy(() -> PreprocessingFitter.fit(Datasets.threeClasses(), TRAIN, true, Loss.BINARY_CROSS_ENTROPY))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.getMessage()).contains("exactly 2 classes", "has 3");
-                });
+    void classesAreOneHotUnlessTwoClassesMeetOneOutputUnderBinaryCrossEntropyOrMse() {
+        assertThat(PreprocessingFitter.fit(Datasets.threeClasses(), TRAIN, true, Loss.BINARY_CROSS_ENTROPY).target())
+                .isInstanceOf(TargetEncoding.OneHot.class);
+        assertThat(PreprocessingFitter.fit(Datasets.threeClasses(), TRAIN, true, Loss.MSE, 3).outputs()).isEqualTo(3);
+        assertThat(PreprocessingFitter.fit(Datasets.twoClasses(), TRAIN, true, Loss.MSE, 1).target())
+                .isInstanceOf(TargetEncoding.Binary.class);
+        assertThat(PreprocessingFitter.fit(Datasets.twoClasses(), TRAIN, true, Loss.MSE, 2).target())
+                .isInstanceOf(TargetEncoding.OneHot.class);
+        assertThat(PreprocessingFitter.fit(Datasets.twoClasses(), TRAIN, true, Loss.BINARY_CROSS_ENTROPY).target())
+                .isInstanceOf(TargetEncoding.Binary.class);
+        LabeledData encoded = PreprocessingFitter.fit(Datasets.threeClasses(), TRAIN, true, Loss.MSE, 3)
+                .encode(Datasets.threeClasses(), TRAIN, Precision.FLOAT64);
+        assertThat(encoded.targets().sumNumber().doubleValue()).isEqualTo(TRAIN.length);
+        assertThat(encoded.isClassification()).isTrue();
     }
 
     @Test
     void refusesALossThatDoesNotFitTheTask() {
-        assertThat(PreprocessingFitter.mismatch(Task.CLASSIFICATION, 3, Loss.MSE)).get().asString()
-                .contains("'mse' needs numeric targets");
+        assertThat(PreprocessingFitter.mismatch(Task.CLASSIFICATION, 3, Loss.MAE)).get().asString()
+                .contains("'mae' needs numeric targets");
         assertThat(PreprocessingFitter.mismatch(Task.REGRESSION, 0, Loss.CROSS_ENTROPY)).get().asString()
                 .contains("'cross_entropy' needs class targets");
         assertThat(PreprocessingFitter.mismatch(Task.CLASSIFICATION, 3, Loss.CROSS_ENTROPY)).isEmpty();
+        assertThat(PreprocessingFitter.mismatch(Task.CLASSIFICATION, 3, Loss.MSE)).isEmpty();
         assertThatThrownBy(() -> PreprocessingFitter.fit(Datasets.regression(), TRAIN, true, Loss.CROSS_ENTROPY))
                 .isInstanceOf(InvalidInputException.class);
     }

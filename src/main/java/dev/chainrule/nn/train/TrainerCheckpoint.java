@@ -1,5 +1,7 @@
 package dev.chainrule.nn.train;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * An exact snapshot of training: parameters, optimizer state, the trainer's position (epochs and
  * batches done, the partial epoch's loss sum) and early-stopping state, encoded by the trainer.
@@ -7,4 +9,9 @@ package dev.chainrule.nn.train;
  * and {@code batchesIntoEpoch} are exposed so that callers can label what they store.
  */
 public record TrainerCheckpoint(int epochsCompleted, int batchesIntoEpoch, byte[] payload) {
+
+    /** The flat parameter vector stored in this checkpoint, in the precision it was trained in. */
+    public INDArray parameters() {
+        return CheckpointCodec.decode(this).parameters();
+    }
 }

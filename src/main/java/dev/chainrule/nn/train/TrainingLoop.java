@@ -14,7 +14,7 @@ import dev.chainrule.nn.optim.Optimizer;
 final class TrainingLoop {
 
     /** Keeps dropout seeds apart from epoch-order seeds drawn from the same job seed. */
-    private static final long DROPOUT_SALT = 0x6D61736BL;
+    static final long DROPOUT_SALT = 0x6D61736BL;
 
     private final Network network;
     private final BatchSource source;

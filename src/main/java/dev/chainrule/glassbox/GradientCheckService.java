@@ -1,0 +1,106 @@
+package dev.chainrule.glassbox;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.springframework.stereotype.Service;
+
+import dev.chainrule.dataset.DatasetData;
+import dev.chainrule.encoding.Preprocessing;
+import dev.chainrule.model.ModelCatalog;
+import dev.chainrule.model.StoredModel;
+import dev.chainrule.nn.LayerParameters;
+import dev.chainrule.nn.LayerSpec;
+import dev.chainrule.nn.Network;
+import dev.chainrule.nn.Precision;
+import dev.chainrule.nn.check.GradientCheck;
+import dev.chainrule.nn.train.LabeledData;
+
+/**
+ * {@code POST /models/{id}/gradient-check}: the model's initial parameters on a seeded sample of a
+ * dataset's rows, encoded as a job would encode them, checked by {@link GradientCheck} in float64.
+ * Its cost is estimated first and refused above {@code max-check-work}.
+ */
+@Service
+class GradientCheckService {
+
+    private static final int DEFAULT_ROWS = 16;
+    private static final int DEFAULT_SAMPLES = 200;
+
+    private final ModelCatalog models;
+    private final ModelInputs inputs;
+    private final GlassBoxLimits limits;
+
+    GradientCheckService(ModelCatalog models, ModelInputs inputs, GlassBoxLimits limits) {
+        this.models = models;
+        this.inputs = inputs;
+        this.limits = limits;
+    }
+
+    GradientCheckResponse check(UUID modelId, GradientCheckRequest request) {
+        StoredModel model = models.get(modelId);
+        int rows = request.rows() == null ? DEFAULT_ROWS : request.rows();
+        if (rows < 1 || rows > limits.maxRows()) {
+            throw ModelInputs.invalid("/rows", "A gradient check takes 1 to " + limits.maxRows() + " rows, was "
+                    + rows + ".");
+        }
+        int samples = request.samplesPerLayer() == null ? DEFAULT_SAMPLES : request.samplesPerLayer();
+        if (samples < 1 || samples > limits.maxSamplesPerLayer()) {
+            throw ModelInputs.invalid("/samplesPerLayer", "'samplesPerLayer' must be 1 to "
+                    + limits.maxSamplesPerLayer() + ", was " + samples + ".");
+        }
+        long seed = request.seed() == null ? 0 : request.seed();
+        DatasetData data = inputs.dataset(request.datasetId());
+        if (rows > data.rows()) {
+            throw ModelInputs.invalid("/rows", "Dataset '" + data.name() + "' has only " + data.rows() + " rows; "
+                    + rows + " were asked for.");
+        }
+        Preprocessing preprocessing = ModelInputs.fit(model, data, true);
+        checkWork(model, preprocessing.inputs(), rows, samples);
+        int[] chosen = chooseRows(data.rows(), rows, seed);
+        LabeledData encoded = preprocessing.encode(data, chosen, Precision.FLOAT64);
+        Network network = ModelInputs.network(model, preprocessing.inputs(), Precision.FLOAT64);
+        List<LayerParameters> parameters = network.exportParameters();
+        return GradientCheckResponse.of(GradientCheck.check(network.spec(), parameters, encoded.features(),
+                encoded.targets(), samples, seed));
+    }
+
+    /** Two loss evaluations per checked value, each a forward and backward pass: about 3 multiply-adds per weight and row. */
+    private void checkWork(StoredModel model, int inputWidth, int rows, int samples) {
+        long width = inputWidth;
+        long weights = 0;
+        long checks = 0;
+        for (LayerSpec layer : model.layers()) {
+            if (layer instanceof LayerSpec.Dense dense) {
+                weights += width * dense.units() + dense.units();
+                checks += Math.min(samples, rows * width) + Math.min(samples, width * dense.units())
+                        + Math.min(samples, dense.units());
+                width = dense.units();
+            }
+        }
+        long work = 2 * checks * 3 * rows * weights;
+        if (work > limits.maxCheckWork()) {
+            throw ModelInputs.invalid("/samplesPerLayer", "This check would cost about " + work + " multiply-adds, "
+                    + "more than the limit of " + limits.maxCheckWork() + " (chainrule.glassbox.max-check-work); "
+                    + "ask for fewer rows or samplesPerLayer.");
+        }
+    }
+
+    /** {@code count} distinct rows drawn from {@code seed}, in dataset order. */
+    private static int[] chooseRows(int available, int count, long seed) {
+        int[] all = IntStream.range(0, available).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(available - i);
+            int swap = all[i];
+            all[i] = all[j];
+            all[j] = swap;
+        }
+        int[] chosen = Arrays.copyOf(all, count);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+}

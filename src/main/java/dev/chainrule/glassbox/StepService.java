@@ -1,0 +1,180 @@
+package dev.chainrule.glassbox;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.springframework.stereotype.Service;
+
+import dev.chainrule.dataset.DatasetData;
+import dev.chainrule.encoding.Preprocessing;
+import dev.chainrule.job.JobSnapshot;
+import dev.chainrule.job.JobSnapshots;
+import dev.chainrule.job.OptimizerOptions;
+import dev.chainrule.model.ModelCatalog;
+import dev.chainrule.model.StoredModel;
+import dev.chainrule.nn.JsonNamed;
+import dev.chainrule.nn.LayerSpec;
+import dev.chainrule.nn.Network;
+import dev.chainrule.nn.Precision;
+import dev.chainrule.nn.optim.OptimizerSpec;
+import dev.chainrule.nn.optim.OptimizerSpecs;
+import dev.chainrule.nn.train.TrainingStep;
+
+/**
+ * {@code POST /models/{id}/step}: resolves the rows, the starting parameters and the update rule, then
+ * runs {@link TrainingStep} (the trainer's own first step) and answers every value it computed.
+ */
+@Service
+class StepService {
+
+    private final ModelCatalog models;
+    private final JobSnapshots snapshots;
+    private final ModelInputs inputs;
+    private final GlassBoxLimits limits;
+
+    StepService(ModelCatalog models, JobSnapshots snapshots, ModelInputs inputs, GlassBoxLimits limits) {
+        this.models = models;
+        this.snapshots = snapshots;
+        this.inputs = inputs;
+        this.limits = limits;
+    }
+
+    StepResponse step(UUID modelId, StepRequest request) {
+        StoredModel model = models.get(modelId);
+        JobSnapshot job = request.jobId() == null ? null : snapshot(modelId, request);
+        Precision precision = precision(request.dtype(), job);
+        OptimizerSpec optimizer = optimizer(request.optimizer(), job);
+        long seed = job != null ? job.seed() : request.seed() == null ? 0 : request.seed();
+        INDArray[] rows = request.instances() != null ? inline(model, request, job, precision)
+                : fromDataset(model, request, job, precision);
+        int inputWidth = (int) rows[0].columns();
+        checkSize(model, inputWidth, (int) rows[0].rows());
+        Network network = ModelInputs.network(model, inputWidth, precision);
+        if (job != null && job.parameters() != null) {
+            if (job.parameters().length() != network.parameterVector().length()) {
+                throw ModelInputs.invalid("/jobId", "Job " + job.jobId() + " holds " + job.parameters().length()
+                        + " parameters but the model on these rows has " + network.parameterVector().length() + ".");
+            }
+            network.parameterVector().assign(job.parameters().castTo(network.dataType()));
+        }
+        double[][] input = rows[0].toDoubleMatrix();
+        double[][] target = rows[1].toDoubleMatrix();
+        TrainingStep.Trace trace = TrainingStep.run(network, rows[0], rows[1], optimizer, seed);
+        return StepResponse.of(trace, input, target);
+    }
+
+    private JobSnapshot snapshot(UUID modelId, StepRequest request) {
+        int epoch = request.epoch() == null ? 0 : request.epoch();
+        if (epoch < 0) {
+            throw ModelInputs.invalid("/epoch", "'epoch' must be 0 or more, was " + epoch + ".");
+        }
+        JobSnapshot job = snapshots.at(request.jobId(), epoch);
+        if (!job.modelId().equals(modelId)) {
+            throw ModelInputs.invalid("/jobId", "Job " + job.jobId() + " trains model " + job.modelId() + ", not "
+                    + modelId + ".");
+        }
+        return job;
+    }
+
+    private static Precision precision(String dtype, JobSnapshot job) {
+        if (dtype == null) {
+            return job == null ? Precision.FLOAT32 : job.precision();
+        }
+        return Precision.fromJsonName(dtype).orElseThrow(() -> ModelInputs.invalid("/dtype",
+                "Unknown dtype '" + dtype + "'; use " + JsonNamed.choices(Precision.class) + "."));
+    }
+
+    private static OptimizerSpec optimizer(OptimizerOptions requested, JobSnapshot job) {
+        if (requested == null && job != null) {
+            return job.optimizer();
+        }
+        OptimizerSpec spec = (requested == null ? new OptimizerOptions.Adam(null, null, null, null, null) : requested)
+                .withDefaults().toSpec();
+        try {
+            OptimizerSpecs.check(spec);
+        } catch (IllegalArgumentException e) {
+            throw ModelInputs.invalid("/optimizer", "Optimizer: " + e.getMessage() + ".");
+        }
+        return spec;
+    }
+
+    private INDArray[] fromDataset(StoredModel model, StepRequest request, JobSnapshot job, Precision precision) {
+        DatasetData data = inputs.dataset(request.datasetId() != null || job == null ? request.datasetId()
+                : job.datasetId());
+        int offset = request.offset() == null ? 0 : request.offset();
+        if (offset < 0 || offset >= data.rows()) {
+            throw ModelInputs.invalid("/offset", "'offset' must be in [0, " + (data.rows() - 1) + "] for dataset '"
+                    + data.name() + "' of " + data.rows() + " rows, was " + offset + ".");
+        }
+        int count = request.rows() == null ? Math.min(limits.maxRows(), data.rows() - offset) : request.rows();
+        checkRowCount("/rows", count);
+        if (offset + count > data.rows()) {
+            throw ModelInputs.invalid("/rows", "Rows " + offset + " to " + (offset + count - 1) + " are past the end "
+                    + "of dataset '" + data.name() + "', which has " + data.rows() + " rows.");
+        }
+        boolean standardize = request.standardize() == null || request.standardize();
+        Preprocessing preprocessing = job != null ? job.preprocessing() : ModelInputs.fit(model, data, standardize);
+        ModelInputs.checkWidths(model, preprocessing.inputs(), preprocessing.outputs(), "/datasetId", "/datasetId");
+        var encoded = preprocessing.encode(data, IntStream.range(offset, offset + count).toArray(), precision);
+        return new INDArray[] {encoded.features(), encoded.targets()};
+    }
+
+    private INDArray[] inline(StoredModel model, StepRequest request, JobSnapshot job, Precision precision) {
+        if (request.datasetId() != null) {
+            throw ModelInputs.invalid("/instances", "Send either datasetId or instances and targets, not both.");
+        }
+        List<Object> instances = request.instances();
+        checkRowCount("/instances", instances.size());
+        if (request.targets() == null || request.targets().size() != instances.size()) {
+            throw ModelInputs.invalid("/targets", "'targets' needs one entry per instance (" + instances.size()
+                    + "), had " + (request.targets() == null ? "none" : request.targets().size()) + ".");
+        }
+        INDArray x = job != null ? job.preprocessing().encodeInstances(instances, precision)
+                : Nd4j.createFromArray(StepRows.matrix(instances, "/instances", false))
+                        .castTo(Network.dataType(precision));
+        INDArray y = Nd4j.createFromArray(StepRows.matrix(request.targets(), "/targets", true))
+                .castTo(Network.dataType(precision));
+        ModelInputs.checkWidths(model, (int) x.columns(), (int) y.columns(), "/instances", "/targets");
+        return new INDArray[] {x, y};
+    }
+
+    private void checkRowCount(String pointer, int count) {
+        if (count < 1 || count > limits.maxRows()) {
+            throw ModelInputs.invalid(pointer, "A step takes 1 to " + limits.maxRows() + " rows, was " + count + ".");
+        }
+    }
+
+    /** Refuses before computing a response larger than {@code max-step-values}. */
+    private void checkSize(StoredModel model, int inputWidth, int rows) {
+        long values = StepSize.values(model.layers(), inputWidth, rows);
+        if (values > limits.maxStepValues()) {
+            throw ModelInputs.invalid("/rows", "The step would answer " + values + " values, more than the limit of "
+                    + limits.maxStepValues() + " (chainrule.glassbox.max-step-values); send fewer rows or use a "
+                    + "smaller model.");
+        }
+    }
+
+    /** How many numbers a step's response holds. */
+    static final class StepSize {
+        private StepSize() {
+        }
+
+        static long values(List<LayerSpec> layers, int inputs, int rows) {
+            long width = inputs;
+            long total = (long) rows * inputs;
+            for (LayerSpec layer : layers) {
+                if (layer instanceof LayerSpec.Dense dense) {
+                    long parameters = width * dense.units() + dense.units();
+                    total += 4 * parameters + 4L * rows * dense.units();   // W, b, gradients, update, after; z, a, dL/da, dL/dz
+                    width = dense.units();
+                } else {
+                    total += 2L * rows * width;                           // a, dL/da
+                }
+            }
+            return total + (long) rows * width;                           // the targets
+        }
+    }
+}
