@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
@@ -34,7 +35,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  * with an id, 406 for an {@code Accept} it cannot answer, 415 for a body of another type;</li>
  * <li>{@code Location} on 201 and 202, JSON instead of springdoc's {@code *}{@code /*}, a plain
  * string for a CSV answer, named multipart forms;</li>
- * <li>numeric defaults as numbers ({@code @Schema(defaultValue)} is a string).</li>
+ * <li>numeric defaults as numbers ({@code @Schema(defaultValue)} is a string), and the discriminator
+ * on fields that hold one of several subtypes.</li>
  * </ul>
  */
 class ContractDocument implements OpenApiCustomizer {
@@ -60,9 +62,14 @@ class ContractDocument implements OpenApiCustomizer {
                 .addSchemas(KSERVE_ERROR, new Schema<>().type("object")
                         .description("An error of the Open Inference Protocol").addProperty("error", new StringSchema())
                         .required(List.of("error")));
-        api.getComponents().getSchemas().values().forEach(ContractDocument::numericDefaults);
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        schemas.values().forEach(schema -> forEachSchema(schema, nested -> {
+            numericDefault(nested);
+            discriminated(nested, schemas);
+        }));
         api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
             namedForms(api, operation);
+            jsonBodyFirst(operation);
             jsonInsteadOfAny(operation);
             locations(operation);
             if (path.startsWith("/v2")) {
@@ -125,6 +132,16 @@ class ContractDocument implements OpenApiCustomizer {
             String name = Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Form";
             api.getComponents().addSchemas(name, form.getSchema());
             form.setSchema(new Schema<>().$ref("#/components/schemas/" + name));
+        }
+    }
+
+    /** A client generator takes the first type of a body that has several: JSON, where there is JSON. */
+    private static void jsonBodyFirst(Operation operation) {
+        Content content = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
+        if (content != null && content.containsKey(JSON)) {
+            Content ordered = new Content().addMediaType(JSON, content.get(JSON));
+            content.forEach(ordered::putIfAbsent);
+            operation.getRequestBody().setContent(ordered);
         }
     }
 
@@ -200,16 +217,50 @@ class ContractDocument implements OpenApiCustomizer {
                 .required(List.of("message"));
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void numericDefaults(Schema schema) {
-        if (schema == null) {
-            return;
-        }
+    @SuppressWarnings("rawtypes")
+    private static void numericDefault(Schema schema) {
         Set<String> types = schema.getTypes();
         if (schema.getDefault() instanceof String text && types != null
                 && (types.contains("number") || types.contains("integer"))) {
             schema.setDefault(new BigDecimal(text));
         }
+    }
+
+    /**
+     * A field that holds one of several subtypes ({@code optimizer}: {@code oneOf} Adam, RMSprop, SGD)
+     * gets the discriminator of their common parent, so that a client reads the subtype that
+     * {@code type} names instead of guessing from the fields.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void discriminated(Schema schema, Map<String, Schema> schemas) {
+        List<Schema> branches = schema.getOneOf();
+        if (branches == null || branches.isEmpty() || schema.getDiscriminator() != null
+                || branches.get(0).get$ref() == null) {
+            return;
+        }
+        Schema branch = schemas.get(componentName(branches.get(0).get$ref()));
+        if (branch == null || branch.getAllOf() == null) {
+            return;
+        }
+        for (Object part : branch.getAllOf()) {
+            String parentRef = ((Schema) part).get$ref();
+            Schema parent = parentRef == null ? null : schemas.get(componentName(parentRef));
+            if (parent != null && parent.getDiscriminator() != null) {
+                schema.setDiscriminator(parent.getDiscriminator());
+            }
+        }
+    }
+
+    private static String componentName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void forEachSchema(Schema schema, Consumer<Schema> action) {
+        if (schema == null) {
+            return;
+        }
+        action.accept(schema);
         List<Schema> nested = new ArrayList<>();
         if (schema.getProperties() != null) {
             nested.addAll(((Map<String, Schema>) schema.getProperties()).values());
@@ -220,6 +271,6 @@ class ContractDocument implements OpenApiCustomizer {
                 nested.addAll(group);
             }
         }
-        nested.forEach(ContractDocument::numericDefaults);
+        nested.forEach(child -> forEachSchema(child, action));
     }
 }

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,10 @@ class PredictionApiTest {
     @MockitoBean
     DatasetReader datasets;
 
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
     private final Network network = mock(Network.class);
+    private long version;
 
     /** x: numeric (training values 1, 2, 3, 4); color: red, green; class: a, b, c. */
     private static DatasetData data(int rows, List<FeatureColumn> features, int... labels) {
@@ -92,8 +96,10 @@ class PredictionApiTest {
             java.util.Arrays.fill(out, new double[] {0.2, 0.5, 0.3});
             return Nd4j.createFromArray(out);
         });
-        when(trainedModels.currentVersion(JOB)).thenReturn(3L);
-        when(trainedModels.load(JOB)).thenReturn(new TrainedModel(JOB, 3L, network, preprocessing));
+        // A new version for each test, so that the model cache serves this test's network.
+        version = VERSIONS.incrementAndGet();
+        when(trainedModels.currentVersion(JOB)).thenReturn(version);
+        when(trainedModels.load(JOB)).thenReturn(new TrainedModel(JOB, version, network, preprocessing));
     }
 
     private ResultActions predict(String body) throws Exception {
@@ -106,7 +112,7 @@ class PredictionApiTest {
         predict("{\"instances\": [[2.5, \"red\"], {\"x\": null, \"color\": \"green\"}]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.jobId").value(JOB.toString()))
-                .andExpect(jsonPath("$.version").value(3))
+                .andExpect(jsonPath("$.version").value(version))
                 .andExpect(jsonPath("$.predictions", hasSize(2)))
                 .andExpect(jsonPath("$.predictions[0].label").value("b"))
                 .andExpect(jsonPath("$.predictions[0].probabilities.c").value(closeTo(0.3, 1e-12)))
@@ -220,5 +226,71 @@ class PredictionApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.predictions[0].value").value(closeTo(35.0, 1e-9)))
                 .andExpect(jsonPath("$.predictions[0].label").doesNotExist());
+    }
+
+    private double[][] featuresOfTheLastPass(int passes) {
+        ArgumentCaptor<INDArray> features = ArgumentCaptor.forClass(INDArray.class);
+        verify(network, times(passes)).predict(features.capture());
+        return features.getValue().toDoubleMatrix();
+    }
+
+    @Test
+    void numericStringsAndTheImportersMissingTokensAreReadAsAnUploadReadsThem() throws Exception {
+        predict("{\"instances\": [[\"2.5\", \"red\"], [\" ? \", \"green\"], [\"NA\", \"?\"], [\"NaN\", \"\"]]}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.predictions", hasSize(4)));
+        // 2.5 is the training mean, as is every imputed value; a missing category encodes as no category.
+        org.assertj.core.api.Assertions.assertThat(featuresOfTheLastPass(1))
+                .isEqualTo(new double[][] {{0, 1, 0}, {0, 0, 1}, {0, 0, 0}, {0, 0, 0}});
+
+        predict("{\"instances\": [[\"4\", \"red\"], [4, \"red\"], {\"x\": \"4e0\", \"color\": \"red\"}]}")
+                .andExpect(status().isOk());
+        double[][] rows = featuresOfTheLastPass(2);
+        org.assertj.core.api.Assertions.assertThat(rows[0]).isEqualTo(rows[1]).isEqualTo(rows[2]);
+        org.assertj.core.api.Assertions.assertThat(rows[0][0]).isGreaterThan(1.0);
+
+        predict("{\"instances\": [[\"null\", \"red\"]]}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/instances/0/0"));
+    }
+
+    @Test
+    void aCsvBodyWithAHeaderIsAnsweredAsJsonOrAsCsv() throws Exception {
+        String csv = "color,x\nred,2.5\ngreen,?\n";
+        mvc.perform(post("/api/v1/jobs/" + JOB + "/predictions").contentType("text/csv").content(csv))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.predictions[*].label").value(contains("b", "b")));
+        org.assertj.core.api.Assertions.assertThat(featuresOfTheLastPass(1))
+                .isEqualTo(new double[][] {{0, 1, 0}, {0, 0, 1}});
+
+        String answer = mvc.perform(post("/api/v1/jobs/" + JOB + "/predictions").contentType("text/csv")
+                .accept("text/csv").content(csv))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(answer.split("\n"))
+                .containsExactly("label,probability_a,probability_b,probability_c", "b,0.2,0.5,0.3", "b,0.2,0.5,0.3");
+
+        String fromJson = mvc.perform(post("/api/v1/jobs/" + JOB + "/predictions").contentType(MediaType.APPLICATION_JSON)
+                .accept("text/csv").content("{\"instances\": [[1, \"red\"]]}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(fromJson).startsWith("label,probability_a,");
+    }
+
+    @Test
+    void aCsvRowAtFaultIsNamedByRowAndColumn() throws Exception {
+        csv("x,color\n1,red\nabc,red\n").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].row").value(2))
+                .andExpect(jsonPath("$.errors[0].column").value("x"))
+                .andExpect(jsonPath("$.errors[0].pointer").doesNotExist());
+        csv("x,color\n1,red\n1,red,blue\n").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].row").value(2));
+        csv("x,colour\n1,red\n").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].column").value(contains("colour", "color")));
+        csv("x,color\n").andExpect(status().isBadRequest());
+        csv("x,color\n1,red\n1,red\n1,red\n1,red\n1,red\n").andExpect(status().isContentTooLarge());
+    }
+
+    private ResultActions csv(String body) throws Exception {
+        return mvc.perform(post("/api/v1/jobs/" + JOB + "/predictions").contentType("text/csv").content(body));
     }
 }

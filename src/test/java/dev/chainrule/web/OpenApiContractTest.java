@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -36,7 +36,7 @@ class OpenApiContractTest {
     static void parse() throws Exception {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        parsed = new OpenAPIParser().readContents(Files.readString(DOCUMENT), null, options);
+        parsed = new OpenAPIV3Parser().readContents(Files.readString(DOCUMENT), null, options);
         api = parsed.getOpenAPI();
     }
 
