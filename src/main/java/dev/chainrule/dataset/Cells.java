@@ -1,11 +1,11 @@
 package dev.chainrule.dataset;
 
 /**
- * How one CSV field is read: surrounding whitespace is ignored, {@code ""}, {@code ?}, {@code NA}
+ * How one CSV field is read (by the importer, and by predictions for the values clients send): surrounding whitespace is ignored, {@code ""}, {@code ?}, {@code NA}
  * and {@code NaN} mean missing, and a number is a plain decimal ({@code -1.5}, {@code 2e-3}), never
  * Java's extras such as {@code 0x1p3}, {@code 1d} or {@code Infinity}.
  */
-final class Cells {
+public final class Cells {
 
     /** What the UTF-8 decoder puts in place of bytes that are not UTF-8. */
     static final char REPLACEMENT_CHARACTER = '\uFFFD';
@@ -16,7 +16,7 @@ final class Cells {
     private Cells() {
     }
 
-    static String trim(String field) {
+    public static String trim(String field) {
         int length = field.length();
         if (length == 0 || (field.charAt(0) > ' ' && field.charAt(length - 1) > ' ')) {
             return field;
@@ -25,7 +25,7 @@ final class Cells {
     }
 
     /** @param value a trimmed field */
-    static boolean isMissing(String value) {
+    public static boolean isMissing(String value) {
         return switch (value.length()) {
             case 0 -> true;
             case 1 -> value.charAt(0) == '?';
@@ -40,7 +40,7 @@ final class Cells {
      * plain decimal number or does not fit a float32. Most real values (up to 7 significant digits,
      * small exponents) take an exact fast path; the rest go through {@link Float#parseFloat}.
      */
-    static float parseNumber(String value) {
+    public static float parseNumber(String value) {
         int length = value.length();
         int i = 0;
         if (length == 0) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.chainrule.web.PageResponse;
@@ -47,6 +50,12 @@ class DatasetController {
             5.8,2.7,5.1,1.9,virginica
             """;
 
+    private static final String MULTIPART_EXAMPLE = """
+            sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label
+            5.1,3.5,1.4,0.2,setosa
+            7.0,3.2,4.7,1.4,versicolor
+            """;
+
     private final DatasetUploads uploads;
     private final DatasetCatalog catalog;
 
@@ -56,9 +65,13 @@ class DatasetController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_ANSWERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "413", description = "The upload is over the size limit")
+    @ApiResponse(responseCode = "422", description = "The file cannot be trained on (a single class, too many categories ...); errors[] names the row and column")
+    @Operation(operationId = "uploadDataset", summary = UPLOAD_SUMMARY, description = UPLOAD_ANSWERS)
     ResponseEntity<DatasetResponse> uploadMultipart(
-            @Parameter(description = "CSV with a header row") @RequestPart("file") MultipartFile file,
+            @Parameter(description = "CSV with a header row", schema = @Schema(type = "string", format = "binary",
+                    example = MULTIPART_EXAMPLE)) @RequestPart("file") MultipartFile file,
             @Parameter(description = "display name; default: the file name") @RequestParam(required = false) String name,
             @Parameter(description = "target column; default: the last column") @RequestParam(required = false) String target,
             @Parameter(description = "classification or regression; default: inferred") @RequestParam(required = false) String task,
@@ -69,7 +82,10 @@ class DatasetController {
     }
 
     @PostMapping(consumes = {"text/csv", "application/csv", "text/tab-separated-values"})
-    @Operation(summary = UPLOAD_SUMMARY,
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "413", description = "The upload is over the size limit")
+    @ApiResponse(responseCode = "422", description = "The file cannot be trained on (a single class, too many categories ...); errors[] names the row and column")
+    @Operation(operationId = "uploadDataset", summary = UPLOAD_SUMMARY,
             description = UPLOAD_ANSWERS,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "text/csv",
@@ -83,20 +99,20 @@ class DatasetController {
     }
 
     @GetMapping
-    @Operation(summary = "List datasets, newest first (page counts from 0)")
+    @Operation(operationId = "listDatasets", summary = "List datasets, newest first (page counts from 0)")
     PageResponse<DatasetResponse> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return PageResponse.of(catalog.list(Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One dataset with its schema and per-column statistics", description = "404 when unknown.")
+    @Operation(operationId = "getDataset", summary = "One dataset with its schema and per-column statistics", description = "404 when unknown.")
     DatasetResponse get(@PathVariable UUID id) {
         return catalog.get(id);
     }
 
     @GetMapping("/{id}/rows")
-    @Operation(summary = "Raw values of rows [offset, offset+limit), in column order; missing values as null")
+    @Operation(operationId = "getDatasetRows", summary = "Raw values of rows [offset, offset+limit), in column order; missing values as null")
     RowsResponse rows(@PathVariable UUID id, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         Paging.window(offset, limit, catalog.maxRowsLimit());
@@ -104,7 +120,9 @@ class DatasetController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a dataset", description = "204; 404 when unknown; 409 while a queued or running job uses it.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "409", description = "A queued or running job uses the dataset")
+    @Operation(operationId = "deleteDataset", summary = "Delete a dataset", description = "204; 404 when unknown; 409 while a queued or running job uses it.")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         catalog.delete(id);
         return ResponseEntity.noContent().build();

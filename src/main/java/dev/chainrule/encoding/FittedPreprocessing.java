@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.FeatureColumn;
-import dev.chainrule.dataset.Task;
 import dev.chainrule.dataset.TargetColumn;
+import dev.chainrule.dataset.Task;
 import dev.chainrule.nn.Precision;
 import dev.chainrule.nn.train.LabeledData;
 
@@ -81,6 +81,12 @@ record FittedPreprocessing(List<FeatureEncoding> features, TargetEncoding target
     public INDArray encodeInstances(List<?> instances, Precision precision) {
         double[] encoded = new InstanceEncoder(features, inputs()).encode(instances);
         return Matrices.of(encoded, instances.size(), inputs(), precision);
+    }
+
+    @Override
+    public INDArray encodeRows(List<String> header, List<List<String>> rows, Precision precision) {
+        double[] encoded = new InstanceEncoder(features, inputs()).encodeRows(header, rows);
+        return Matrices.of(encoded, rows.size(), inputs(), precision);
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import dev.chainrule.dataset.Cells;
 import dev.chainrule.dataset.FeatureColumn;
 import dev.chainrule.fault.Fault;
 import dev.chainrule.fault.InvalidInputException;
@@ -14,9 +16,14 @@ import dev.chainrule.fault.MalformedInputException;
  * Turns raw client instances (as Jackson reads them: lists, maps, numbers, strings, null) into encoded
  * rows. Every fault is collected with its JSON pointer so one response names them all.
  *
- * <p>A JSON {@code null} is a missing value: numeric columns impute the training mean, categorical ones
- * take the missing category. A column left out of an object is an error instead, because a forgotten
- * key is far more often a typo than a deliberate gap.
+ * <p>Values are taken as a CSV holds them: a numeric column reads numbers and numeric strings
+ * ({@code "5.1"}); JSON {@code null} and the importer's missing-value tokens ({@code ""}, {@code ?},
+ * {@code NA}, {@code NaN}, see {@link Cells}) are a missing value: numeric columns impute the training
+ * mean, categorical ones take the missing category. A column left out of an object is an error instead,
+ * because a forgotten key is far more often a typo than a deliberate gap.
+ *
+ * <p>Rows of a CSV body ({@link #encodeRows}) are read by the same rules; their faults name the row
+ * (data rows count from 1) and the column instead of a JSON pointer.
  */
 final class InstanceEncoder {
 
@@ -48,6 +55,43 @@ final class InstanceEncoder {
                         + " must be an array of values in column order or an object keyed by column name.");
             }
         }
+        return checked(out);
+    }
+
+    /**
+     * The rows of a CSV whose header names the model's feature columns, in any order. A header
+     * that lacks a column or names an unknown one is refused before any row is read.
+     */
+    double[] encodeRows(List<String> header, List<List<String>> rows) {
+        List<String> names = names();
+        for (String column : header) {
+            if (!names.contains(column)) {
+                errors.add(Fault.atColumn(column, "Unknown column '" + column + "'; the model's columns are "
+                        + names + "."));
+            }
+        }
+        for (String name : names) {
+            if (!header.contains(name)) {
+                errors.add(Fault.atColumn(name, "The header lacks column '" + name + "' (leave a field empty for a "
+                        + "missing value)."));
+            }
+        }
+        checked(null);
+        double[] out = new double[rows.size() * width];
+        for (int i = 0; i < rows.size(); i++) {
+            long row = i + 1L;
+            int offset = i * width;
+            for (FeatureEncoding feature : features) {
+                String column = feature.name();
+                String value = rows.get(i).get(header.indexOf(column));
+                write(feature, value, message -> Fault.atCell(row, column, "Row " + row + ": " + message), out, offset);
+                offset += feature.width();
+            }
+        }
+        return checked(out);
+    }
+
+    private double[] checked(double[] out) {
         if (!errors.isEmpty()) {
             List<Fault> reported = errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS));
             throw new InvalidInputException("invalid-instances", "Invalid instances",
@@ -65,7 +109,8 @@ final class InstanceEncoder {
         }
         int offset = i * width;
         for (int j = 0; j < features.size(); j++) {
-            write(features.get(j), values.get(j), "/instances/" + i + "/" + j, out, offset);
+            String pointer = "/instances/" + i + "/" + j;
+            write(features.get(j), values.get(j), message -> Fault.atPointer(pointer, message), out, offset);
             offset += features.get(j).width();
         }
     }
@@ -84,26 +129,28 @@ final class InstanceEncoder {
                 errors.add(Fault.atPointer(pointer(i, feature.name()), "Instance " + i
                         + " lacks column '" + feature.name() + "' (send null for a missing value)."));
             } else {
-                write(feature, byName.get(feature.name()), pointer(i, feature.name()), out, offset);
+                String pointer = pointer(i, feature.name());
+                write(feature, byName.get(feature.name()), message -> Fault.atPointer(pointer, message), out, offset);
             }
             offset += feature.width();
         }
     }
 
-    private void write(FeatureEncoding feature, Object raw, String pointer, double[] out, int offset) {
+    private void write(FeatureEncoding feature, Object raw, Function<String, Fault> at, double[] out, int offset) {
         if (feature instanceof FeatureEncoding.Numeric numeric) {
-            if (raw == null || raw instanceof Number) {
-                out[offset] = numeric.encode(raw == null ? Double.NaN : ((Number) raw).doubleValue());
+            double value = numberOf(raw);
+            if (Double.isNaN(value) && !isMissing(raw)) {
+                errors.add(at.apply("Column '" + feature.name() + "' is numeric; expected a number, a numeric string "
+                        + "or a missing value (null, \"\", ?, NA, NaN), got " + describe(raw) + "."));
             } else {
-                errors.add(Fault.atPointer(pointer, "Column '" + feature.name()
-                        + "' is numeric; expected a number or null, got " + describe(raw) + "."));
+                out[offset] = numeric.encode(value);
             }
             return;
         }
         FeatureEncoding.Categorical categorical = (FeatureEncoding.Categorical) feature;
         String category = categoryOf(raw);
         if (category == null) {
-            errors.add(Fault.atPointer(pointer, "Column '" + feature.name()
+            errors.add(at.apply("Column '" + feature.name()
                     + "' is categorical; expected a string, number, boolean or null, got " + describe(raw) + "."));
             return;
         }
@@ -116,13 +163,29 @@ final class InstanceEncoder {
         }
     }
 
+    /** A number, or a numeric string read as the importer reads a field (float32); NaN for anything else. */
+    private static double numberOf(Object raw) {
+        if (raw instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (raw instanceof String text) {
+            return Cells.parseNumber(Cells.trim(text));
+        }
+        return Double.NaN;
+    }
+
+    private static boolean isMissing(Object raw) {
+        return raw == null || raw instanceof String text && Cells.isMissing(Cells.trim(text));
+    }
+
     /** The category a JSON scalar names; numbers are written as a CSV would hold them ({@code 3}, {@code 2.5}). */
     private static String categoryOf(Object raw) {
         if (raw == null) {
             return FeatureColumn.Categorical.MISSING;
         }
         if (raw instanceof String text) {
-            return text.isEmpty() ? FeatureColumn.Categorical.MISSING : text;
+            String value = Cells.trim(text);
+            return Cells.isMissing(value) ? FeatureColumn.Categorical.MISSING : value;
         }
         if (raw instanceof Boolean) {
             return raw.toString();

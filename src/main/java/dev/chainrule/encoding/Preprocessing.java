@@ -44,6 +44,15 @@ public interface Preprocessing {
      */
     INDArray encodeInstances(List<?> instances, Precision precision);
 
+    /**
+     * Encodes the rows of a CSV sent by a client: {@code header} names the feature columns in any order,
+     * each row holds a field per header column, as text. The values are read as {@link #encodeInstances}
+     * reads strings.
+     *
+     * @throws dev.chainrule.fault.DomainException naming the row (data rows count from 1) and column at fault
+     */
+    INDArray encodeRows(List<String> header, List<List<String>> rows, Precision precision);
+
     /** Turns network outputs [n, outputs] into predictions. */
     List<Prediction> decode(INDArray outputs);
 

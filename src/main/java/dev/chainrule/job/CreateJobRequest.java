@@ -28,7 +28,7 @@ record CreateJobRequest(
         @Schema(description = "seeds the split and the shuffling", defaultValue = "0") Long seed,
         @Schema(description = "scale numeric features by the training split's mean and deviation",
                 defaultValue = "true") Boolean standardize,
-        @Schema(description = "float32 or float64", defaultValue = "float32") String dtype,
+        @Schema(description = "float32 or float64", defaultValue = "float32", allowableValues = {"float32", "float64"}) String dtype,
         @Valid EarlyStoppingOptions earlyStopping,
         @Schema(description = "store a resumable checkpoint every N epochs", defaultValue = "1") @Min(1) Integer checkpointEvery,
         @Schema(description = "fail the job when it has run longer than this since it first started")

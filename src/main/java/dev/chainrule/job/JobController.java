@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.chainrule.nn.LayerParameters;
@@ -18,6 +20,8 @@ import dev.chainrule.web.PageResponse;
 import dev.chainrule.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -33,29 +37,33 @@ class JobController {
     }
 
     @PostMapping
-    @Operation(summary = "Queue a training job", description = "202 Accepted with the job; poll its Location.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ApiResponse(responseCode = "422", description = "The model or dataset is unknown, or they do not fit together; errors[] names each by JSON pointer")
+    @Operation(operationId = "createJob", summary = "Queue a training job", description = "202 Accepted with the job; poll its Location.")
     ResponseEntity<JobView> create(@Valid @RequestBody CreateJobRequest request) {
         JobView job = service.create(request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     }
 
     @GetMapping
-    @Operation(summary = "List jobs, newest first, optionally by status")
+    @Operation(operationId = "listJobs", summary = "List jobs, newest first, optionally by status")
     PageResponse<JobView> list(
-            @Parameter(description = "queued, running, succeeded, failed or cancelled") @RequestParam(required = false) String status,
+            @Parameter(description = "queued, running, succeeded, failed or cancelled", schema = @Schema(allowableValues = {
+                    "queued", "running", "succeeded", "failed", "cancelled"})) @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return PageResponse.of(service.list(status, Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A job's state, progress and latest metrics")
+    @Operation(operationId = "getJob", summary = "A job's state, progress and latest metrics")
     JobView get(@PathVariable UUID id) {
         return service.get(id);
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a queued or running job",
+    @ApiResponse(responseCode = "409", description = "The job has already finished")
+    @Operation(operationId = "cancelJob", summary = "Cancel a queued or running job",
             description = "Answers at once with the job cancelled; a running job stops training at its next batch. "
                     + "409 when it has already finished.")
     JobView cancel(@PathVariable UUID id) {
@@ -63,19 +71,20 @@ class JobController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "One entry per finished epoch, in order")
+    @Operation(operationId = "getJobHistory", summary = "One entry per finished epoch, in order")
     List<HistoryEntry> history(@PathVariable UUID id) {
         return service.history(id);
     }
 
     @GetMapping("/{id}/checkpoints")
-    @Operation(summary = "The stored checkpoints (the newest few and the best)")
+    @Operation(operationId = "getJobCheckpoints", summary = "The stored checkpoints (the newest few and the best)")
     List<CheckpointView> checkpoints(@PathVariable UUID id) {
         return service.checkpoints(id);
     }
 
     @GetMapping("/{id}/parameters")
-    @Operation(summary = "The trained parameters, in the shape of a model's parameters",
+    @ApiResponse(responseCode = "409", description = "No epoch has finished yet")
+    @Operation(operationId = "getJobParameters", summary = "The trained parameters, in the shape of a model's parameters",
             description = "The final parameters once the job has finished, else those of its last epoch; "
                     + "409 before the first epoch has finished.")
     List<LayerParameters> parameters(@PathVariable UUID id) {

@@ -4,17 +4,27 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 /**
  * What a client sees of a job: its state, progress, latest metrics and effective options. {@code kind}
  * is {@code trained}, or {@code imported} for a finished model brought in as a bundle (no dataset).
  */
-record JobView(UUID id, String kind, String status, UUID modelId, UUID datasetId, int epoch, int epochs,
-        double progress, long step, Double samplesPerSecond, MetricsView metrics, Instant createdAt, Instant startedAt,
-        Instant finishedAt, String error, boolean cancelRequested,
+record JobView(UUID id,
+        @Schema(allowableValues = {"trained", "imported"}) String kind,
+        @Schema(allowableValues = {"queued", "running", "succeeded", "failed", "cancelled"}) String status,
+        UUID modelId,
+        @Schema(description = "null for an imported job") @Nullable UUID datasetId,
+        int epoch, int epochs, double progress, long step,
+        @Schema(description = "null before the first batch") @Nullable Double samplesPerSecond,
+        @Schema(description = "null before the first epoch") @Nullable MetricsView metrics,
+        Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+        @Schema(description = "why a failed job failed; null otherwise") @Nullable String error,
+        boolean cancelRequested,
         int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule, double validationSplit, boolean shuffle,
-        long seed, boolean standardize, String dtype, EarlyStoppingOptions earlyStopping, int checkpointEvery,
-        Long maxRuntimeSeconds, int priority,
+        long seed, boolean standardize, @Schema(allowableValues = {"float32", "float64"}) String dtype,
+        @Nullable EarlyStoppingOptions earlyStopping, int checkpointEvery, @Nullable Long maxRuntimeSeconds,
+        int priority,
         @Schema(description = "whether per-layer telemetry is recorded every epoch") boolean telemetry) {
 
     static JobView of(Job job, JobOptions o) {

@@ -1,10 +1,8 @@
 package dev.chainrule.job;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import dev.chainrule.nn.optim.OptimizerSpec;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,7 +22,6 @@ import tools.jackson.databind.annotation.JsonTypeIdResolver;
 @JsonSubTypes({ @JsonSubTypes.Type(value = OptimizerOptions.Sgd.class, name = "sgd"),
         @JsonSubTypes.Type(value = OptimizerOptions.Adam.class, name = "adam"),
         @JsonSubTypes.Type(value = OptimizerOptions.RmsProp.class, name = "rmsprop") })
-@JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Optimizer; PyTorch semantics. type: sgd, adam or rmsprop (default adam)",
         example = "{\"type\": \"adam\", \"learningRate\": 0.01}", discriminatorProperty = "type",

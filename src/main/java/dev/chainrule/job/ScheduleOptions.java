@@ -1,10 +1,8 @@
 package dev.chainrule.job;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +21,6 @@ import tools.jackson.databind.annotation.JsonTypeIdResolver;
         @JsonSubTypes.Type(value = ScheduleOptions.Step.class, name = "step"),
         @JsonSubTypes.Type(value = ScheduleOptions.Exponential.class, name = "exponential"),
         @JsonSubTypes.Type(value = ScheduleOptions.Cosine.class, name = "cosine") })
-@JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Learning-rate schedule. type: constant, step, exponential or cosine (default constant)",
         example = "{\"type\": \"step\", \"stepSize\": 10, \"gamma\": 0.5}", discriminatorProperty = "type",

@@ -3,6 +3,7 @@ package dev.chainrule.model;
 import java.net.URI;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,11 +11,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.chainrule.web.PageResponse;
 import dev.chainrule.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -29,7 +32,9 @@ class ModelController {
     }
 
     @PostMapping
-    @Operation(summary = "Store a model definition",
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "422", description = "The definition breaks a rule; errors[] names every field by JSON pointer")
+    @Operation(operationId = "createModel", summary = "Store a model definition",
             description = "201 with Location; 400 when the body is not JSON of the right types; 422 naming every "
                     + "field that breaks a rule.")
     ResponseEntity<ModelResponse> create(@RequestBody ModelRequest request) {
@@ -38,20 +43,21 @@ class ModelController {
     }
 
     @PostMapping("/validate")
-    @Operation(summary = "Check a model definition without storing it",
+    @ApiResponse(responseCode = "422", description = "The definition breaks a rule; errors[] names every field by JSON pointer")
+    @Operation(operationId = "validateModel", summary = "Check a model definition without storing it",
             description = "200 with valid=true and the resolved definition, or the problem POST would answer.")
     ModelValidation validate(@RequestBody ModelRequest request) {
         return models.validate(request);
     }
 
     @GetMapping
-    @Operation(summary = "List model definitions, newest first (explicit parameters left out)")
+    @Operation(operationId = "listModels", summary = "List model definitions, newest first (explicit parameters left out)")
     PageResponse<ModelResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return PageResponse.of(models.list(Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One model definition")
+    @Operation(operationId = "getModel", summary = "One model definition")
     ModelResponse get(@PathVariable UUID id) {
         return models.find(id);
     }

@@ -18,7 +18,17 @@ import tools.jackson.databind.JsonNode;
  * {@code formatVersion} say how to read the rest; a reader refuses a version it does not know.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "A portable model bundle (format chainrule.model, version 1)")
+@Schema(description = "A portable model bundle (format chainrule.model, version 1)", example = """
+        {"format": "chainrule.model", "formatVersion": 1, "exportedAt": "2026-12-03T13:41:18Z",
+         "model": {"name": "line", "inputs": 1, "layers": [{"type": "dense", "units": 1, "activation": "identity"}],
+                   "loss": "mse", "weightInit": "xavier_uniform", "seed": 0, "l2": 0.0},
+         "parameters": [{"weights": [[0.5]], "bias": [0.1]}],
+         "preprocessing": {"task": "regression",
+                           "features": [{"name": "x", "type": "numeric", "mean": 2.0, "std": 1.5, "standardize": true}],
+                           "target": {"encoding": "value", "mean": 4.0, "std": 3.0, "standardize": true}},
+         "training": {"epochs": 20, "batchSize": 32, "optimizer": {"type": "adam", "learningRate": 0.001},
+                      "validationSplit": 0.2, "shuffle": true, "seed": 0, "standardize": true, "dtype": "float32"},
+         "metrics": {"loss": 0.01}}""")
 record ModelBundle(
         @Schema(description = "Always " + BundleFormat.NAME, example = BundleFormat.NAME) String format,
         @Schema(description = "Version of the format; this service reads " + BundleFormat.VERSION,

@@ -26,6 +26,7 @@ class OnnxController {
     }
 
     @GetMapping("/api/v1/jobs/{id}/model.onnx")
+    @ApiResponse(responseCode = "409", description = "The job has no trained parameters yet")
     @Operation(operationId = "getJobOnnx", summary = "The job's trained model and its preprocessing as one ONNX graph (opset 13)",
             description = "Inputs are the raw feature columns, each [N, 1]: numeric ones as float (NaN for a missing "
                     + "value), categorical ones as string. Outputs: probabilities, label_index and label "

@@ -31,14 +31,32 @@ class PredictionService {
 
     PredictionResponse predict(UUID jobId, List<Object> instances) {
         if (instances != null && instances.size() > limits.maxInstances()) {
-            String message = "At most " + limits.maxInstances() + " instances per request, got " + instances.size()
-                    + "; split them into several requests.";
+            String message = tooMany(instances.size());
             throw new TooLargeException("too-many-instances", "Too many instances", message,
                     List.of(Fault.atPointer("/instances", message)));
         }
         TrainedModel model = models.get(jobId);
         INDArray features = model.preprocessing().encodeInstances(instances, model.network().precision());
         return new PredictionResponse(jobId, model.version(), model.preprocessing().decode(forward(model, features)));
+    }
+
+    /** The same for a CSV body: a header row, then one row per instance. */
+    PredictionResponse predictCsv(UUID jobId, String csv) {
+        CsvInstances instances = CsvInstances.read(csv);
+        if (instances.rows().size() > limits.maxInstances()) {
+            String message = tooMany(instances.rows().size());
+            throw new TooLargeException("too-many-instances", "Too many instances", message,
+                    List.of(Fault.atRow(limits.maxInstances() + 1L, message)));
+        }
+        TrainedModel model = models.get(jobId);
+        INDArray features = model.preprocessing().encodeRows(instances.header(), instances.rows(),
+                model.network().precision());
+        return new PredictionResponse(jobId, model.version(), model.preprocessing().decode(forward(model, features)));
+    }
+
+    private String tooMany(int count) {
+        return "At most " + limits.maxInstances() + " instances per request, got " + count
+                + "; split them into several requests.";
     }
 
     /** The largest {@code limit} of {@link #score}. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.chainrule.fault.DomainException;
 import dev.chainrule.fault.Fault;
+import dev.chainrule.fault.JsonReadFaults;
 import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.serving.KServeTypes.ErrorMessage;
 import tools.jackson.core.JacksonException;
@@ -48,10 +49,12 @@ class KServeErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorMessage> unreadable(HttpMessageNotReadableException e) {
-        String message = e.getCause() instanceof JacksonException jackson
-                ? "The request body could not be read: " + jackson.getOriginalMessage()
-                : "The request body must be a JSON inference request.";
-        return error(HttpStatus.BAD_REQUEST, message);
+        if (!(e.getCause() instanceof JacksonException jackson)) {
+            return error(HttpStatus.BAD_REQUEST, "The request body must be a JSON inference request.");
+        }
+        Fault fault = JsonReadFaults.of(jackson, "");
+        return error(HttpStatus.BAD_REQUEST, "The request body could not be read"
+                + (fault.pointer().isEmpty() ? "" : " at " + fault.pointer()) + ": " + fault.message());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -1,5 +1,7 @@
 package dev.chainrule.web;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +10,12 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
 
-/** The document's header; a relative server URL keeps the document the same on every host and port. */
+/**
+ * The published contract. The header is set here; a relative server URL keeps the document the same
+ * on every host and port. What springdoc cannot see from the controllers (the problems each operation
+ * can answer, Location headers, which fields may be null) is added by {@link ContractDocument} and
+ * {@link NullableProperties}.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
@@ -21,7 +28,17 @@ class OpenApiConfig {
                         .description("Upload a dataset, define a neural network, train it by backpropagation in an "
                                 + "asynchronous job, follow its loss curve, and ask the trained model for predictions. "
                                 + "Errors are RFC 9457 problems (application/problem+json).")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .addServersItem(new Server().url("/").description("this service"));
+    }
+
+    @Bean
+    OpenApiCustomizer contractDocument() {
+        return new ContractDocument();
+    }
+
+    @Bean
+    PropertyCustomizer nullableProperties() {
+        return new NullableProperties();
     }
 }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -71,7 +73,10 @@ class PredictionApiTest {
     @MockitoBean
     DatasetReader datasets;
 
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
     private final Network network = mock(Network.class);
+    private long version;
 
     /** x: numeric (training values 1, 2, 3, 4); color: red, green; class: a, b, c. */
     private static DatasetData data(int rows, List<FeatureColumn> features, int... labels) {
@@ -95,8 +100,10 @@ class PredictionApiTest {
             java.util.Arrays.fill(out, new double[] {0.2, 0.5, 0.3});
             return Nd4j.createFromArray(out);
         });
-        when(trainedModels.currentVersion(JOB)).thenReturn(3L);
-        when(trainedModels.load(JOB)).thenReturn(new TrainedModel(JOB, 3L, network, preprocessing));
+        // A new version for each test, so that the model cache serves this test's network.
+        version = VERSIONS.incrementAndGet();
+        when(trainedModels.currentVersion(JOB)).thenReturn(version);
+        when(trainedModels.load(JOB)).thenReturn(new TrainedModel(JOB, version, network, preprocessing));
     }
 
     private Reply predict(String body) throws Exception {
@@ -108,7 +115,7 @@ class PredictionApiTest {
         predict("{\"instances\": [[2.5, \"red\"], {\"x\": null, \"color\": \"green\"}]}")
                 .expect(200)
                 .expectJson("$.jobId", JOB.toString())
-                .expectJson("$.version", 3)
+                .expectJson("$.version", version)
                 .expectJson("$.predictions", hasSize(2))
                 .expectJson("$.predictions[0].label", "b")
                 .expectJson("$.predictions[0].probabilities.c", closeTo(0.3, 1e-12))
@@ -218,5 +225,70 @@ class PredictionApiTest {
                 .expect(200)
                 .expectJson("$.predictions[0].value", closeTo(35.0, 1e-9))
                 .expectNoJson("$.predictions[0].label");
+    }
+
+    private double[][] featuresOfTheLastPass(int passes) {
+        ArgumentCaptor<INDArray> features = ArgumentCaptor.forClass(INDArray.class);
+        verify(network, times(passes)).predict(features.capture());
+        return features.getValue().toDoubleMatrix();
+    }
+
+    @Test
+    void numericStringsAndTheImportersMissingTokensAreReadAsAnUploadReadsThem() throws Exception {
+        predict("{\"instances\": [[\"2.5\", \"red\"], [\" ? \", \"green\"], [\"NA\", \"?\"], [\"NaN\", \"\"]]}")
+                .expect(200).expectJson("$.predictions", hasSize(4));
+        // 2.5 is the training mean, as is every imputed value; a missing category encodes as no category.
+        org.assertj.core.api.Assertions.assertThat(featuresOfTheLastPass(1))
+                .isEqualTo(new double[][] {{0, 1, 0}, {0, 0, 1}, {0, 0, 0}, {0, 0, 0}});
+
+        predict("{\"instances\": [[\"4\", \"red\"], [4, \"red\"], {\"x\": \"4e0\", \"color\": \"red\"}]}")
+                .expect(200);
+        double[][] rows = featuresOfTheLastPass(2);
+        org.assertj.core.api.Assertions.assertThat(rows[0]).isEqualTo(rows[1]).isEqualTo(rows[2]);
+        org.assertj.core.api.Assertions.assertThat(rows[0][0]).isGreaterThan(1.0);
+
+        predict("{\"instances\": [[\"null\", \"red\"]]}").expect(422)
+                .expectJson("$.errors[0].pointer", "/instances/0/0");
+    }
+
+    @Test
+    void aCsvBodyWithAHeaderIsAnsweredAsJsonOrAsCsv() throws Exception {
+        String csv = "color,x\nred,2.5\ngreen,?\n";
+        Reply json = csv(csv).expect(200).expectJson("$.predictions[*].label", contains("b", "b"));
+        org.assertj.core.api.Assertions.assertThat(json.contentType()).startsWith("application/json");
+        org.assertj.core.api.Assertions.assertThat(featuresOfTheLastPass(1))
+                .isEqualTo(new double[][] {{0, 1, 0}, {0, 0, 1}});
+
+        Reply answer = predictAs("text/csv", "text/csv", csv).expect(200);
+        org.assertj.core.api.Assertions.assertThat(answer.contentType()).startsWith("text/csv");
+        org.assertj.core.api.Assertions.assertThat(answer.body().split("\n"))
+                .containsExactly("label,probability_a,probability_b,probability_c", "b,0.2,0.5,0.3", "b,0.2,0.5,0.3");
+
+        String fromJson = predictAs("application/json", "text/csv", "{\"instances\": [[1, \"red\"]]}")
+                .expect(200).body();
+        org.assertj.core.api.Assertions.assertThat(fromJson).startsWith("label,probability_a,");
+    }
+
+    @Test
+    void aCsvRowAtFaultIsNamedByRowAndColumn() throws Exception {
+        csv("x,color\n1,red\nabc,red\n").expect(422)
+                .expectJson("$.errors[0].row", 2)
+                .expectJson("$.errors[0].column", "x")
+                .expectNoJson("$.errors[0].pointer");
+        csv("x,color\n1,red\n1,red,blue\n").expect(400)
+                .expectJson("$.errors[0].row", 2);
+        csv("x,colour\n1,red\n").expect(422)
+                .expectJson("$.errors[*].column", contains("colour", "color"));
+        csv("x,color\n").expect(400);
+        csv("x,color\n1,red\n1,red\n1,red\n1,red\n1,red\n").expect(413);
+    }
+
+    private Reply csv(String body) {
+        return http.postCsv("/api/v1/jobs/" + JOB + "/predictions", body);
+    }
+
+    private Reply predictAs(String contentType, String accept, String body) {
+        return http.request(HttpMethod.POST, "/api/v1/jobs/" + JOB + "/predictions").header("Accept", accept)
+                .body(contentType, body).send();
     }
 }
