@@ -38,7 +38,9 @@ export function lineChart(host, series, { title, xLabel = 'epoch', logY = false,
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y) && (!logY || y > 0));
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'chart' });
   svg.append(el('title', {}, title || 'chart'));
-  host.replaceChildren(svg);
+  const caption = document.createElement('figcaption');
+  caption.textContent = title || '';
+  host.replaceChildren(caption, svg);
   const legend = document.createElement('ul');
   legend.className = 'legend';
   for (const s of series) {

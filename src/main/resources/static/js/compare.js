@@ -4,7 +4,7 @@ import { lineChart, PALETTE } from './chart.js';
 import { h, shortId, statusBadge, message, headline } from './dom.js';
 
 export async function renderCompare(main, ids, signal) {
-  const picker = h('fieldset', { class: 'picker' }, h('legend', {}, 'Jobs to compare'));
+  const picker = h('fieldset', { class: 'panel picker' }, h('legend', {}, 'Jobs to compare'));
   const charts = h('div', { class: 'grid2' });
   const status = h('div');
   main.append(h('div', { class: 'heading' }, h('h1', {}, 'Compare jobs')), status, picker, charts);
