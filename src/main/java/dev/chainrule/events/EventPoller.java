@@ -36,7 +36,7 @@ class EventPoller implements SmartLifecycle {
     private final JobFeed feed;
     private final EventStreams streams;
     private final EventsProperties properties;
-    private final EventSequence sequence;
+    private final JsonMapper json;
     private final Map<UUID, List<EventStream>> byJob = new HashMap<>();
     private ScheduledExecutorService thread;
 
@@ -44,7 +44,7 @@ class EventPoller implements SmartLifecycle {
         this.feed = feed;
         this.streams = streams;
         this.properties = properties;
-        this.sequence = new EventSequence(json::writeValueAsString);
+        this.json = json;
     }
 
     @Override
@@ -111,6 +111,7 @@ class EventPoller implements SmartLifecycle {
             return;
         }
         JobTick tick = read(jobId, job.get(), list);
+        EventSequence sequence = new EventSequence(json::writeValueAsString);
         for (Iterator<EventStream> it = list.iterator(); it.hasNext(); ) {
             EventStream stream = it.next();
             EventSequence.Step step = sequence.next(tick, stream.cursor());

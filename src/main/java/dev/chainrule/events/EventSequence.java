@@ -1,10 +1,12 @@
 package dev.chainrule.events;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.chainrule.job.CheckpointView;
 import dev.chainrule.job.HistoryEntry;
@@ -20,7 +22,9 @@ import dev.chainrule.job.JobStatus;
 final class EventSequence {
 
     private final Function<Object, String> json;
+    private final Map<Object, String> encoded = new HashMap<>();
 
+    /** @param json the data's JSON; each payload is encoded once per sequence, however many streams send it */
     EventSequence(Function<Object, String> json) {
         this.json = json;
     }
@@ -41,7 +45,7 @@ final class EventSequence {
             if (entry.epoch() > c.epochs()) {
                 c = owedCheckpoints(tick, c, entry.epoch() - 1, out);
                 // Per-layer telemetry, once stored, joins the history entry here.
-                out.add(new JobEvent("epoch", "epoch-" + entry.epoch(), json.apply(entry)));
+                out.add(new JobEvent("epoch", "epoch-" + entry.epoch(), encode(entry, () -> entry)));
                 c = c.withEpoch(entry.epoch());
             }
         }
@@ -66,29 +70,43 @@ final class EventSequence {
         }
         for (CheckpointView checkpoint : tick.checkpoints()) {
             if (checkpoint.epoch() > c.checkpoints() && checkpoint.epoch() <= through) {
-                out.add(new JobEvent("checkpoint", "checkpoint-" + checkpoint.epoch(), json.apply(checkpoint)));
+                out.add(new JobEvent("checkpoint", "checkpoint-" + checkpoint.epoch(), encode(checkpoint, () -> checkpoint)));
             }
         }
         return c.withCheckpointsThrough(through);
     }
 
+    private String encode(Object key, Supplier<Object> payload) {
+        return encoded.computeIfAbsent(key, k -> json.apply(payload.get()));
+    }
+
     private JobEvent status(JobSnapshot job, EventCursor c) {
+        String data = encode(List.of("status", job), () -> statusData(job));
+        return new JobEvent("status", "status-" + job.status().jsonName() + "-" + c.epochs(), data);
+    }
+
+    private JobEvent progress(JobSnapshot job, EventCursor c) {
+        String data = encode(List.of("progress", job), () -> progressData(job));
+        return new JobEvent("progress", "progress-" + c.epochs() + "-" + job.step(), data);
+    }
+
+    private static Map<String, Object> statusData(JobSnapshot job) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", job.status().jsonName());
         data.put("epoch", job.epoch());
         data.put("epochs", job.epochs());
         data.put("metrics", job.metrics());
         data.put("error", job.error());
-        return new JobEvent("status", "status-" + job.status().jsonName() + "-" + c.epochs(), json.apply(data));
+        return data;
     }
 
-    private JobEvent progress(JobSnapshot job, EventCursor c) {
+    private static Map<String, Object> progressData(JobSnapshot job) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("epoch", Math.min(job.epoch() + 1, job.epochs()));
         data.put("epochs", job.epochs());
         data.put("step", job.step());
         data.put("progress", job.progress());
         data.put("samplesPerSecond", job.samplesPerSecond());
-        return new JobEvent("progress", "progress-" + c.epochs() + "-" + job.step(), json.apply(data));
+        return data;
     }
 }
