@@ -74,7 +74,7 @@ class EventPoller implements SmartLifecycle {
         return thread != null;
     }
 
-    /** A failing poll (the database briefly away, say) must not end the schedule. */
+    /** A failing poll (the database briefly away, say) must not end the schedule; {@link #stop} waits for a poll under way. */
     private void pollGuarded() {
         try {
             poll();
@@ -83,7 +83,7 @@ class EventPoller implements SmartLifecycle {
         }
     }
 
-    void poll() {
+    synchronized void poll() {
         long now = System.nanoTime();
         for (EventStream arrival : streams.takeArrivals()) {
             byJob.computeIfAbsent(arrival.jobId(), id -> new ArrayList<>()).add(arrival);
