@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * a client sees them in a job, a checkpoint or (inline) a history entry.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record MetricsView(Double loss, Double valLoss, Double accuracy, Double valAccuracy, Double rmse, Double valRmse) {
+public record MetricsView(Double loss, Double valLoss, Double accuracy, Double valAccuracy, Double rmse, Double valRmse) {
 
     static MetricsView of(StoredMetrics m) {
         return m == null ? null : new MetricsView(m.loss(), m.valLoss(), m.accuracy(), m.valAccuracy(), m.rmse(), m.valRmse());

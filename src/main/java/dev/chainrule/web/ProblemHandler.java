@@ -30,6 +30,7 @@ import dev.chainrule.fault.JsonPointers;
 import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.fault.TooLargeException;
+import dev.chainrule.fault.UnavailableException;
 
 /**
  * Turns every exception into an RFC 9457 problem ({@code application/problem+json}). Spring's own
@@ -48,7 +49,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             NotFoundException.class, HttpStatus.NOT_FOUND,
             ConflictException.class, HttpStatus.CONFLICT,
             TooLargeException.class, HttpStatus.CONTENT_TOO_LARGE,
-            InvalidInputException.class, HttpStatus.UNPROCESSABLE_CONTENT);
+            InvalidInputException.class, HttpStatus.UNPROCESSABLE_CONTENT,
+            UnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE);
 
     /** A domain refusal: its code becomes the problem type, its faults the {@code errors}. */
     @ExceptionHandler(DomainException.class)
@@ -62,6 +64,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setTitle(ex.title());
         if (!ex.faults().isEmpty()) {
             body.setProperty("errors", ex.faults().stream().map(ProblemError::of).toList());
+        }
+        if (ex instanceof UnavailableException unavailable) {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, unavailable.retryAfter().toSeconds())))
+                    .body(body);
         }
         return problem(body);
     }
