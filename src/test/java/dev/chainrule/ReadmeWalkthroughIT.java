@@ -40,10 +40,13 @@ class ReadmeWalkthroughIT {
         try (ServiceProcess service = ServiceProcess.start("readme", Path.of(jar), workDir, Map.of(),
                 List.of("--chainrule.data-dir=" + workDir.resolve("data")))) {
             service.awaitHealthy(Duration.ofMinutes(4));
+            // The script runs beside the service's ./data (where it reads admin.key), with the
+            // repository's examples/ linked in: as from the repository root after `spring-boot:run`.
+            Files.createSymbolicLink(workDir.resolve("examples"), Path.of("examples").toAbsolutePath());
             Path output = workDir.resolve("walkthrough.out");
             Process walk = new ProcessBuilder("bash", "-e", "-c",
                     script.replace("http://localhost:8080", service.baseUrl()))
-                    .directory(Path.of("").toAbsolutePath().toFile())
+                    .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();

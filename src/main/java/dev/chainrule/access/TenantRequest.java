@@ -1,0 +1,4 @@
+package dev.chainrule.access;
+
+public record TenantRequest(String name) {
+}
