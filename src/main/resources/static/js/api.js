@@ -10,8 +10,31 @@ export class Problem extends Error {
   }
 }
 
+const KEY = 'chainrule.key';
+
+/** The API key this tab sends, null before one was given (an empty one: the service runs without keys).
+ * It lives in sessionStorage, never in a URL, and is gone when the tab closes. */
+export const apiKey = {
+  get: () => sessionStorage.getItem(KEY),
+  set: (key) => sessionStorage.setItem(KEY, key.trim()),
+  forget: () => sessionStorage.removeItem(KEY),
+};
+
+function withKey(headers) {
+  const key = apiKey.get();
+  return key ? { ...headers, Authorization: `Bearer ${key}` } : headers;
+}
+
+/** A refused key sends the page back to the key form, saying why. */
+function refused(response) {
+  if (response.status !== 401) return false;
+  apiKey.forget();
+  window.dispatchEvent(new CustomEvent('chainrule:key-refused'));
+  return true;
+}
+
 export async function api(path, { method = 'GET', json, body, headers = {} } = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  const init = { method, headers: withKey({ Accept: 'application/json', ...headers }) };
   if (json !== undefined) {
     init.body = JSON.stringify(json);
     init.headers['Content-Type'] = 'application/json';
@@ -21,6 +44,7 @@ export async function api(path, { method = 'GET', json, body, headers = {} } = {
   const response = await fetch(`/api/v1${path}`, init);
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : await response.text();
+  refused(response);
   if (!response.ok) {
     throw new Problem(response.status, typeof data === 'object' ? data : { detail: String(data) });
   }
@@ -47,10 +71,10 @@ export function followEvents(jobId, onEvent, signal) {
   (async () => {
     while (!finished && !signal.aborted) {
       try {
-        const headers = { Accept: 'text/event-stream' };
+        const headers = withKey({ Accept: 'text/event-stream' });
         if (lastId) headers['Last-Event-ID'] = lastId;
         const response = await fetch(`/api/v1/jobs/${jobId}/events`, { headers, signal });
-        if (response.status === 404) return;
+        if (response.status === 404 || refused(response)) return;
         if (!response.ok) {
           await response.body?.cancel();
           await sleep(Number(response.headers.get('Retry-After') || 3) * 1000);

@@ -5,12 +5,44 @@ import { renderJob } from './job.js';
 import { renderCompare } from './compare.js';
 import { renderNewJob } from './new-job.js';
 import { h, message } from './dom.js';
+import { apiKey } from './api.js';
 
 const main = document.getElementById('main');
 let cleanup = () => {};
 
+/** Asks for the API key before any call: the admin key that the first start wrote to data/admin.key,
+ * or a tenant's key. */
+function renderKeyForm(note) {
+  const input = h('input', { id: 'api-key', type: 'password', autocomplete: 'off', spellcheck: 'false',
+    'aria-describedby': 'api-key-help' });
+  const form = h('form', { class: 'panel key-form', onsubmit: (event) => {
+    event.preventDefault();
+    apiKey.set(input.value);
+    route();
+  } },
+  h('label', { for: 'api-key' }, 'API key'), input,
+  h('p', { id: 'api-key-help', class: 'muted' }, 'Sent as Authorization: Bearer on every call, kept in this tab only. '
+    + 'The first start writes the admin key to data/admin.key. Leave it empty when the service runs with '
+    + 'chainrule.security.enabled=false.'),
+  h('button', { id: 'use-key', type: 'submit' }, 'Use this key'));
+  main.append(h('h1', {}, 'Your API key'), ...(note ? [message('error', note)] : []), form);
+  input.focus();
+}
+
+window.addEventListener('chainrule:key-refused', () => {
+  cleanup();
+  main.replaceChildren();
+  renderKeyForm('The service refused that key: it is unknown, revoked or expired.');
+});
+
 function route() {
   cleanup();
+  if (apiKey.get() === null) {
+    cleanup = () => {};
+    main.replaceChildren();
+    renderKeyForm();
+    return;
+  }
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean);
@@ -38,6 +70,12 @@ function route() {
     else link.removeAttribute('aria-current');
   }
 }
+
+document.getElementById('change-key').addEventListener('click', (event) => {
+  event.preventDefault();
+  apiKey.forget();
+  route();
+});
 
 window.addEventListener('hashchange', () => {
   route();

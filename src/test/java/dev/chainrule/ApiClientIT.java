@@ -60,6 +60,8 @@ class ApiClientIT {
             service.awaitHealthy(Duration.ofMinutes(4));
             ApiClient client = new ApiClient();
             client.updateBaseUri(service.baseUrl());
+            String key = service.adminKey();
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + key));
             client.setObjectMapper(client.getObjectMapper().copy()
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
             walkThrough(client);

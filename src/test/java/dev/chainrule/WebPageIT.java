@@ -42,8 +42,13 @@ class WebPageIT {
             WebDriver page = browser.driver();
             String base = service.baseUrl();
 
-            // 1. Upload a dataset and start a long job from the form.
+            // 0. The page asks for a key before it calls the API.
             page.get(base + "/#/new");
+            browser.await("the key form", Duration.ofSeconds(30), () -> page.findElement(By.id("api-key")).isDisplayed());
+            page.findElement(By.id("api-key")).sendKeys(service.adminKey());
+            page.findElement(By.id("use-key")).click();
+
+            // 1. Upload a dataset and start a long job from the form.
             browser.await("the model box to be validated", Duration.ofSeconds(30),
                     () -> page.findElement(By.id("model-json-error")).getText().contains("valid"));
             page.findElement(By.id("dataset-file")).sendKeys(Path.of("examples/datasets/iris.csv").toAbsolutePath().toString());

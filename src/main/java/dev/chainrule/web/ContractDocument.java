@@ -52,6 +52,8 @@ class ContractDocument implements OpenApiCustomizer {
     private static final Map<String, String> SHARED_ERRORS = Map.of(
             "400", "Malformed request: the body cannot be read (not JSON, an unknown field, a value of the wrong "
                     + "type) or a parameter is invalid; errors[] names each by pointer or field",
+            "401", "No API key, or one that is unknown, revoked or expired (WWW-Authenticate: Bearer)",
+            "403", "The key's role may not call this operation: it needs an admin key",
             "404", "No such resource",
             "406", "The Accept header names no type this operation answers",
             "415", "The Content-Type is not one this operation reads");
@@ -85,6 +87,10 @@ class ContractDocument implements OpenApiCustomizer {
         ApiResponses responses = operation.getResponses();
         if (operation.getRequestBody() != null || hasParameters(operation)) {
             shared(responses, "400");
+        }
+        shared(responses, "401");
+        if (path.startsWith("/api/v1/tenants") || path.startsWith("/api/v1/keys")) {
+            shared(responses, "403");
         }
         if (path.contains("{")) {
             shared(responses, "404");

@@ -114,6 +114,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException refusal) {
+                return handleRefusal(refusal); // e.g. the JSON size limit, hit while the parser read
+            }
+        }
         UnreadableBody fault = UnreadableBody.of(ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, fault.detail());
         body.setType(URI.create(TYPE_PREFIX + fault.code()));

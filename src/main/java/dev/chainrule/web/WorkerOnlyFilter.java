@@ -1,11 +1,8 @@
 package dev.chainrule.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.chainrule.role.Role;
@@ -40,14 +37,8 @@ class WorkerOnlyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemHandler.TYPE_PREFIX + "not-found");
-        problem.put("title", "Not Found");
-        problem.put("status", HttpStatus.NOT_FOUND.value());
-        problem.put("detail", "This instance is a worker (" + Role.PROPERTY + "=worker): it trains jobs and serves "
-                + "only health and metrics under " + ACTUATOR + ". Send API calls to an API instance.");
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        new ProblemWriter(json).write(response, HttpStatus.NOT_FOUND, "not-found", "This instance is a worker ("
+                + Role.PROPERTY + "=worker): it trains jobs and serves only health and metrics under " + ACTUATOR
+                + ". Send API calls to an API instance.");
     }
 }

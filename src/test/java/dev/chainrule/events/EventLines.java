@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import dev.chainrule.support.ApiClient;
+
 /** A test client of an event stream: reads it as text, event by event, until it ends or a condition holds. */
 final class EventLines implements AutoCloseable {
 
@@ -35,7 +37,7 @@ final class EventLines implements AutoCloseable {
     }
 
     static EventLines open(HttpClient client, String url, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + ApiClient.ADMIN_KEY).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

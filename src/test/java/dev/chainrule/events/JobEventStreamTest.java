@@ -21,6 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chainrule.support.ApiClient;
+
 /** The event stream over a real connection: replay, resume, live epochs, the cap and refusals. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chainrule.runner.poll-interval=50ms", "chainrule.runner.concurrency=4", "chainrule.runner.heartbeat-interval=200ms",
@@ -136,7 +138,7 @@ class JobEventStreamTest {
         assertThat(json.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(JSON.readTree(json.body()).path("status").asInt()).isEqualTo(406);
 
-        HttpResponse<String> badId = client.send(HttpRequest.newBuilder(url("/api/v1/jobs/" + job + "/events"))
+        HttpResponse<String> badId = client.send(HttpRequest.newBuilder(url("/api/v1/jobs/" + job + "/events")).header("Authorization", "Bearer " + ApiClient.ADMIN_KEY)
                 .header("Accept", "text/event-stream").header("Last-Event-ID", "epoch-x").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(badId.statusCode()).isEqualTo(400);
@@ -157,7 +159,7 @@ class JobEventStreamTest {
     }
 
     private String job(int epochs, int batchSize) throws Exception {
-        HttpResponse<String> dataset = client.send(HttpRequest.newBuilder(url("/api/v1/datasets?name=iris"))
+        HttpResponse<String> dataset = client.send(HttpRequest.newBuilder(url("/api/v1/datasets?name=iris")).header("Authorization", "Bearer " + ApiClient.ADMIN_KEY)
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(Path.of("examples/datasets/iris.csv"))))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -186,17 +188,17 @@ class JobEventStreamTest {
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(path)).header("Accept", accept).build(),
+        return client.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ApiClient.ADMIN_KEY).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return client.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ApiClient.ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postJson(String path, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+        return client.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ApiClient.ADMIN_KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.chainrule.support.ApiClient;
 import dev.chainrule.support.ServiceProcess;
 import dev.chainrule.support.Training;
 import tools.jackson.databind.JsonNode;
@@ -117,7 +116,7 @@ class JobRecoveryIT {
     }
 
     private static Training api(ServiceProcess process) {
-        return new Training(ApiClient.at(process.baseUrl()));
+        return new Training(process.api());
     }
 
     private static List<JsonNode> withoutDurations(JsonNode history) {

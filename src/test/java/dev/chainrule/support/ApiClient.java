@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
@@ -24,24 +25,47 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * controller slices and {@code @SpringBootTest}s, or to a live server (a random port, a packaged
  * jar started as a process). Every call answers a {@link Reply}; nothing is asserted here, so a test
  * can check refusals as plainly as successes.
+ *
+ * <p>Every request carries {@code Authorization: Bearer <key>}: by default the admin key of the
+ * {@code test} profile ({@link #ADMIN_KEY}), or the key a {@link ServiceProcess} wrote into its
+ * data directory; {@link #withKey} and {@link #withoutKey} make clients for other callers.
  */
 public final class ApiClient {
+
+    /** {@code chainrule.security.admin-key} in {@code application-test.yml}. */
+    public static final String ADMIN_KEY = "cr_test-admin-key-0123456789abcdefghijklmnopqrstuv";
 
     private static final String BOUNDARY = "chainrule-test-boundary";
 
     private final RestTestClient client;
     private final String base;
     private final MockMvc mvc;
+    private final Supplier<String> key;
 
-    private ApiClient(RestTestClient client, String base, MockMvc mvc) {
+    private ApiClient(RestTestClient client, String base, MockMvc mvc, Supplier<String> key) {
         this.client = client;
         this.base = base;
         this.mvc = mvc;
+        this.key = key;
     }
 
     /** Requests go through the DispatcherServlet in this JVM, without a server. */
     public static ApiClient of(MockMvc mvc) {
-        return new ApiClient(RestTestClient.bindTo(mvc).build(), "http://localhost", mvc);
+        return new ApiClient(RestTestClient.bindTo(mvc).build(), "http://localhost", mvc, () -> ADMIN_KEY);
+    }
+
+    /** The same server, with {@code key} as the bearer key (read when each request is sent). */
+    public ApiClient withKey(Supplier<String> otherKey) {
+        return new ApiClient(client, base, mvc, otherKey);
+    }
+
+    public ApiClient withKey(String otherKey) {
+        return withKey(() -> otherKey);
+    }
+
+    /** The same server, without an Authorization header. */
+    public ApiClient withoutKey() {
+        return withKey(() -> null);
     }
 
     public static ApiClient atPort(int port) {
@@ -53,7 +77,7 @@ public final class ApiClient {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofSeconds(60));
-        return new ApiClient(RestTestClient.bindToServer(factory).build(), baseUrl, null);
+        return new ApiClient(RestTestClient.bindToServer(factory).build(), baseUrl, null, () -> ADMIN_KEY);
     }
 
     public Reply get(String path) {
@@ -79,7 +103,7 @@ public final class ApiClient {
     /** A {@code multipart/form-data} upload: form fields, then the file part unless {@code file} is null. */
     public Reply postMultipart(String path, String filename, byte[] file, Map<String, String> fields) {
         if (mvc != null) {
-            return MockMultipart.post(mvc, path, filename, file, fields);
+            return MockMultipart.post(mvc, path, filename, file, fields, key.get());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> write(body, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
@@ -146,6 +170,10 @@ public final class ApiClient {
 
         public Reply send() {
             RestTestClient.RequestBodySpec spec = client.method(method).uri(URI.create(base + path));
+            String bearer = key.get();
+            if (bearer != null && !headers.containsKey(HttpHeaders.AUTHORIZATION)) {
+                spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+            }
             headers.forEach((name, value) -> spec.header(name, value));
             if (body != null) {
                 spec.body(body);

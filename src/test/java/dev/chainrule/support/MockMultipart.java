@@ -18,8 +18,12 @@ final class MockMultipart {
     private MockMultipart() {
     }
 
-    static Reply post(MockMvc mvc, String path, String filename, byte[] file, Map<String, String> fields) {
+    static Reply post(MockMvc mvc, String path, String filename, byte[] file, Map<String, String> fields,
+                      String key) {
         MockMultipartHttpServletRequestBuilder request = MockMvcRequestBuilders.multipart(path);
+        if (key != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+        }
         if (file != null) {
             request.file(new MockMultipartFile("file", filename, "text/csv", file));
         }

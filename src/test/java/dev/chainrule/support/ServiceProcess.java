@@ -1,6 +1,7 @@
 package dev.chainrule.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The packaged service running as a separate {@code java -jar} process, as in production: its
@@ -23,12 +25,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Supplier<String> adminKey;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, Path log, Supplier<String> adminKey) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.adminKey = adminKey;
     }
 
     /**
@@ -52,16 +56,48 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, builder.start(), port, log);
+        return new ServiceProcess(name, builder.start(), port, log, adminKey(workDir, environment, arguments));
+    }
+
+    /**
+     * The default tenant's admin key, as the process finds it: CHAINRULE_ADMIN_KEY, else the file it
+     * generated into its data directory on the first start (read when a request is sent).
+     */
+    private static Supplier<String> adminKey(Path workDir, Map<String, String> environment, List<String> arguments) {
+        String configured = environment.getOrDefault("CHAINRULE_ADMIN_KEY",
+                argument(arguments, "--chainrule.security.admin-key=", null));
+        if (configured != null) {
+            return () -> configured;
+        }
+        String dataDir = environment.getOrDefault("CHAINRULE_DATA_DIR",
+                argument(arguments, "--chainrule.data-dir=", "data"));
+        Path file = workDir.resolve(dataDir).resolve("admin.key");
+        return () -> {
+            try {
+                return Files.exists(file) ? Files.readString(file).strip() : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static String argument(List<String> arguments, String prefix, String otherwise) {
+        return arguments.stream().filter(argument -> argument.startsWith(prefix))
+                .map(argument -> argument.substring(prefix.length())).findFirst().orElse(otherwise);
     }
 
     public String baseUrl() {
         return "http://localhost:" + port;
     }
 
+    /** The default tenant's admin key, as this process found it. */
+    public String adminKey() {
+        return adminKey.get();
+    }
+
     /** The shared test client, over HTTP to this process. */
     public ApiClient api() {
-        return ApiClient.at(baseUrl());
+        return ApiClient.at(baseUrl()).withKey(adminKey);
     }
 
     public String name() {

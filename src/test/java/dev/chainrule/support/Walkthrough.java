@@ -41,8 +41,10 @@ public final class Walkthrough {
     }
 
     /**
-     * Starts the packaged service in {@code workDir}, runs {@code script} from the repository root with
-     * {@code bash -e}, and answers what it printed once it has ended with status 0 within {@code limit}.
+     * Starts the packaged service in {@code workDir}, runs {@code script} there with {@code bash -e}, and
+     * answers what it printed once it has ended with status 0 within {@code limit}. The script runs beside
+     * the service's {@code ./data} (where it reads {@code admin.key}), with the repository's
+     * {@code examples/} linked in: as from the repository root after {@code spring-boot:run}.
      */
     public static String run(String name, String script, Path workDir, Duration limit) throws Exception {
         String jar = System.getProperty("chainrule.jar");
@@ -50,9 +52,10 @@ public final class Walkthrough {
         try (ServiceProcess service = ServiceProcess.start(name, Path.of(jar), workDir, Map.of(),
                 List.of("--chainrule.data-dir=" + workDir.resolve("data")))) {
             service.awaitHealthy(Duration.ofMinutes(4));
+            Files.createSymbolicLink(workDir.resolve("examples"), Path.of("examples").toAbsolutePath());
             Path output = workDir.resolve(name + ".out");
             Process walk = new ProcessBuilder("bash", "-e", "-c", script.replace(LOCAL, service.baseUrl()))
-                    .directory(Path.of("").toAbsolutePath().toFile())
+                    .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();

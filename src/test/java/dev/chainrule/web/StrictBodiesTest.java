@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.chainrule.support.ApiClient;
+
 /**
  * An unknown field anywhere in any JSON request body is a 400 naming its JSON pointer and the known
  * fields. The request bodies are enumerated from the live API document, so a request type added
@@ -136,7 +138,7 @@ class StrictBodiesTest {
 
     private MockHttpServletResponse send(HttpMethod method, String url, JsonNode body) throws Exception {
         return mvc.perform(request(method, url).contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body))).andReturn().getResponse();
+                .header("Authorization", "Bearer " + ApiClient.ADMIN_KEY).accept(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body))).andReturn().getResponse();
     }
 
     private JsonNode example(JsonNode media) {
