@@ -63,7 +63,9 @@ class WebPageIT {
             browser.await("the first epochs on the loss curve", Duration.ofSeconds(90), () -> points(page) >= 2);
             int before = points(page);
             browser.await("more epochs on the loss curve", Duration.ofSeconds(60), () -> points(page) > before);
-            assertThat(page.findElement(By.cssSelector("h1 .badge")).getText()).isEqualTo("running");
+            // The heading is drawn anew on every status event: read it until it holds still.
+            browser.await("the job's badge to say running", Duration.ofSeconds(10),
+                    () -> page.findElement(By.cssSelector("h1 .badge")).getText().equals("running"));
             assertThat(page.getCurrentUrl()).endsWith("#/jobs/" + first);
             browser.screenshot(SCREENSHOTS.resolve("job-running.png"));
 
