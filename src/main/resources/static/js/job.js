@@ -147,7 +147,9 @@ function predictPanel(job) {
         result.replaceChildren(p.label !== undefined
           ? h('div', {}, h('strong', {}, `label ${p.label}`), h('ul', { class: 'probs' }, Object.entries(p.probabilities || {})
             .map(([label, q]) => h('li', {}, h('span', {}, label), h('span', { class: 'bar', style: `--w:${(q * 100).toFixed(1)}%` }), h('span', { class: 'num' }, pct(q))))))
-          : h('strong', {}, `value ${num(p.value, 6)}`));
+          : p.values !== undefined
+            ? h('div', {}, ...Object.entries(p.values).map(([name, v]) => h('div', {}, h('strong', {}, `${name} ${num(v, 6)}`))))
+            : h('strong', {}, `value ${num(p.value, 6)}`));
       } catch (err) {
         result.replaceChildren(message('error', err.message));
       }

@@ -17,15 +17,12 @@ final class CsvProfiler {
     }
 
     /**
-     * @param target the target column's name, or null for the last column
+     * @param targets the target columns' names, or empty for the last column
      * @param maxDistinct the category cap
      */
-    static CsvProfile profile(CsvRows rows, String target, int maxDistinct, ColumnSpools spools) {
+    static CsvProfile profile(CsvRows rows, List<String> targets, int maxDistinct, ColumnSpools spools) {
         List<String> header = validHeader(rows.header());
-        int targetIndex = target == null ? header.size() - 1 : header.indexOf(target);
-        if (targetIndex < 0) {
-            throw DatasetProblems.unknownTarget(target, header);
-        }
+        List<Integer> targetIndexes = targetIndexes(header, targets);
         List<ColumnProfile> columns = new ArrayList<>(header.size());
         spools.sizeFor(header.size());
         for (int c = 0; c < header.size(); c++) {
@@ -46,7 +43,28 @@ final class CsvProfiler {
         if (rows.row() == 0) {
             throw DatasetProblems.noRows();
         }
-        return new CsvProfile(header, targetIndex, (int) rows.row(), columns);
+        return new CsvProfile(header, targetIndexes, (int) rows.row(), columns);
+    }
+
+    private static List<Integer> targetIndexes(List<String> header, List<String> targets) {
+        if (targets.isEmpty()) {
+            return List.of(header.size() - 1);
+        }
+        List<Integer> indexes = new ArrayList<>(targets.size());
+        for (String target : targets) {
+            int index = header.indexOf(target);
+            if (index < 0) {
+                throw DatasetProblems.unknownTarget(target, header);
+            }
+            if (indexes.contains(index)) {
+                throw DatasetProblems.repeatedTarget(target);
+            }
+            indexes.add(index);
+        }
+        if (indexes.size() > 1 && indexes.size() == header.size()) {
+            throw DatasetProblems.noFeatures(targets);
+        }
+        return List.copyOf(indexes);
     }
 
     private static List<String> validHeader(String[] fields) {

@@ -28,6 +28,7 @@ class Dataset {
     @Enumerated(EnumType.STRING)
     private Task task;
 
+    /** The first target column (the only one of a classification dataset). */
     @Column(name = "target_index")
     private int targetIndex;
 
@@ -103,7 +104,8 @@ class Dataset {
         return columns;
     }
 
-    DatasetColumn target() {
-        return columns.get(targetIndex);
+    /** The target columns in column order; the first is at {@link #targetIndex()}. */
+    List<DatasetColumn> targets() {
+        return columns.stream().filter(DatasetColumn::isTarget).toList();
     }
 }

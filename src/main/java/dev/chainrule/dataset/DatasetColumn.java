@@ -56,6 +56,9 @@ class DatasetColumn {
     @Column(name = "std_value")
     private Double std;
 
+    @Column(name = "is_target")
+    private boolean target;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "dataset_category", joinColumns = @JoinColumn(name = "column_id"))
     @OrderColumn(name = "code")
@@ -65,7 +68,7 @@ class DatasetColumn {
     }
 
     DatasetColumn(int columnIndex, String name, ColumnType type, int missingCount, NumericSummary summary,
-            List<Category> categories) {
+            List<Category> categories, boolean target) {
         this.id = UUID.randomUUID();
         this.columnIndex = columnIndex;
         this.name = name;
@@ -78,6 +81,12 @@ class DatasetColumn {
             this.std = summary.std();
         }
         this.categories = new ArrayList<>(categories);
+        this.target = target;
+    }
+
+    /** Whether the column is one of the dataset's targets (a regression dataset may have several). */
+    boolean isTarget() {
+        return target;
     }
 
     void attachTo(Dataset owner) {

@@ -2,6 +2,7 @@ package dev.chainrule.dataset;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,8 @@ import dev.chainrule.web.Paging;
 @Tag(name = "Datasets", description = "CSV uploads, their inferred schema and statistics, and their rows")
 class DatasetController {
 
+    private static final String TARGET_DESCRIPTION = "target column; default: the last column. A regression "
+            + "dataset may have several: target=a,b or target repeated";
     private static final String UPLOAD_SUMMARY = "Upload a CSV file: multipart/form-data (part 'file'), "
             + "or the raw text/csv body (the faster path for large files)";
     private static final String UPLOAD_ANSWERS = "201 with Location and the dataset. 400 for a malformed file "
@@ -73,7 +76,7 @@ class DatasetController {
             @Parameter(description = "CSV with a header row", schema = @Schema(type = "string", format = "binary",
                     example = MULTIPART_EXAMPLE)) @RequestPart("file") MultipartFile file,
             @Parameter(description = "display name; default: the file name") @RequestParam(required = false) String name,
-            @Parameter(description = "target column; default: the last column") @RequestParam(required = false) String target,
+            @Parameter(description = TARGET_DESCRIPTION) @RequestParam(required = false) List<String> target,
             @Parameter(description = "classification or regression; default: inferred") @RequestParam(required = false) String task,
             @Parameter(description = "',', ';' or 'tab'; default: detected") @RequestParam(required = false) String delimiter)
             throws IOException {
@@ -91,7 +94,8 @@ class DatasetController {
                     content = @Content(mediaType = "text/csv",
                             schema = @Schema(type = "string", example = CSV_EXAMPLE))))
     ResponseEntity<DatasetResponse> uploadCsv(@Parameter(hidden = true) HttpServletRequest request,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String target,
+            @RequestParam(required = false) String name,
+            @Parameter(description = TARGET_DESCRIPTION) @RequestParam(required = false) List<String> target,
             @RequestParam(required = false) String task, @RequestParam(required = false) String delimiter)
             throws IOException {
         return created(uploads.fromBody(request.getInputStream(), request.getContentLengthLong(),

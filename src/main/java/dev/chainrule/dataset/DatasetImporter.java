@@ -52,7 +52,7 @@ class DatasetImporter {
             char delimiter = options.delimiter() != null ? CsvSniffer.parseDelimiter(options.delimiter()) : sniff(in);
             CsvProfile profile;
             try (CsvRows rows = CsvRows.open(in, delimiter)) {
-                profile = CsvProfiler.profile(rows, options.target(), properties.maxCategories(), spools);
+                profile = CsvProfiler.profile(rows, options.targetNames(), properties.maxCategories(), spools);
             }
             DatasetPlan plan = planner.plan(profile, task);
             PhaseClock.Lap parsed = clock.lap();
@@ -83,11 +83,11 @@ class DatasetImporter {
     }
 
     private Dataset datasetRow(UUID id, String name, long sourceBytes, DatasetPlan plan) {
-        Dataset dataset = new Dataset(id, name, plan.task(), plan.targetIndex(), plan.rows(), properties.chunkRows(),
+        Dataset dataset = new Dataset(id, name, plan.task(), plan.targetIndexes().get(0), plan.rows(), properties.chunkRows(),
                 sourceBytes, OffsetDateTime.now(ZoneOffset.UTC));
         for (ColumnPlan column : plan.columns()) {
             dataset.addColumn(new DatasetColumn(column.index(), column.name(), column.type(), column.missing(),
-                    column.summary(), column.categories()));
+                    column.summary(), column.categories(), plan.targetIndexes().contains(column.index())));
         }
         return dataset;
     }

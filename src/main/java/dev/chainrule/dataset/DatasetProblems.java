@@ -88,6 +88,24 @@ final class DatasetProblems {
                 List.of(Fault.atField("target", detail)));
     }
 
+    static InvalidInputException repeatedTarget(String target) {
+        String detail = "Target column '" + target + "' is named more than once.";
+        return invalidCsv("repeated-target", "Repeated target column", detail,
+                List.of(Fault.atField("target", detail)));
+    }
+
+    static InvalidInputException noFeatures(List<String> targets) {
+        String detail = "Every column is a target (" + targets + "); at least one feature column must remain.";
+        return invalidCsv("no-features", "No feature column", detail, List.of(Fault.atField("target", detail)));
+    }
+
+    static InvalidInputException severalClassificationTargets(int count) {
+        String detail = "A classification dataset has one target column, but " + count
+                + " were given; several targets need task=regression.";
+        return invalidCsv("several-classification-targets", "Several classification targets", detail,
+                List.of(Fault.atField("target", detail), Fault.atField("task", detail)));
+    }
+
     static InvalidInputException missingTarget(String column, long row) {
         String detail = "The target column '" + column + "' has no value in row " + row
                 + "; every row needs a target value.";

@@ -6,8 +6,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A dataset as the API shows it. {@code classes} is empty for regression. */
-record DatasetResponse(UUID id, String name, int rows, String task, String target, List<ColumnResponse> columns,
+/**
+ * A dataset as the API shows it. {@code classes} is empty for regression. {@code targets} lists the
+ * target columns (one, or several for a multi-target regression); {@code target} is their names joined
+ * by commas, as an upload's {@code target} parameter names them.
+ */
+record DatasetResponse(UUID id, String name, int rows, String task, String target, List<String> targets,
+        List<ColumnResponse> columns,
         List<String> classes, long sizeBytes, OffsetDateTime createdAt) {
 
     /**
@@ -24,14 +29,14 @@ record DatasetResponse(UUID id, String name, int rows, String task, String targe
 
     static DatasetResponse of(Dataset dataset) {
         List<ColumnResponse> columns = dataset.columns().stream()
-                .map(column -> column(column, column.columnIndex() == dataset.targetIndex()))
+                .map(column -> column(column, column.isTarget()))
                 .toList();
-        DatasetColumn target = dataset.target();
+        List<String> targets = dataset.targets().stream().map(DatasetColumn::name).toList();
         List<String> classes = dataset.task() == Task.CLASSIFICATION
-                ? target.categories().stream().map(Category::label).toList()
+                ? dataset.targets().get(0).categories().stream().map(Category::label).toList()
                 : List.of();
         return new DatasetResponse(dataset.id(), dataset.name(), dataset.rowCount(), dataset.task().jsonName(),
-                target.name(), columns, classes, dataset.sourceBytes(), dataset.createdAt());
+                String.join(",", targets), targets, columns, classes, dataset.sourceBytes(), dataset.createdAt());
     }
 
     private static ColumnResponse column(DatasetColumn column, boolean target) {

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * numbers is numeric, any other is categorical (a missing value is its own category, listed last).
  * The task is {@code task} when given; otherwise a non-numeric target means classification, a
  * numeric target with whole-number values and at most {@code autoClassificationMaxClasses}
- * distinct values means classification, anything else regression. Classes are sorted numerically
+ * distinct values means classification, anything else regression. Several targets are always
+ * regression targets, each numeric. Classes are sorted numerically
  * when the target is numeric, else as strings.
  */
 final class SchemaPlanner {
@@ -24,17 +25,24 @@ final class SchemaPlanner {
     }
 
     DatasetPlan plan(CsvProfile profile, Task requestedTask) {
-        ColumnProfile target = profile.target();
-        if (target.missing() > 0) {
-            throw DatasetProblems.missingTarget(target.name(), target.firstMissingRow());
+        for (int index : profile.targetIndexes()) {
+            ColumnProfile target = profile.columns().get(index);
+            if (target.missing() > 0) {
+                throw DatasetProblems.missingTarget(target.name(), target.firstMissingRow());
+            }
         }
-        Task task = requestedTask != null ? requestedTask : inferTask(target);
+        boolean several = profile.targetIndexes().size() > 1;
+        if (several && requestedTask == Task.CLASSIFICATION) {
+            throw DatasetProblems.severalClassificationTargets(profile.targetIndexes().size());
+        }
+        Task task = requestedTask != null ? requestedTask
+                : several ? Task.REGRESSION : inferTask(profile.columns().get(profile.targetIndexes().get(0)));
         List<ColumnPlan> columns = new ArrayList<>();
         for (int i = 0; i < profile.columns().size(); i++) {
             ColumnProfile column = profile.columns().get(i);
-            columns.add(i == profile.targetIndex() ? targetPlan(i, column, task) : featurePlan(i, column));
+            columns.add(profile.isTarget(i) ? targetPlan(i, column, task) : featurePlan(i, column));
         }
-        return new DatasetPlan(task, profile.targetIndex(), profile.rows(), columns);
+        return new DatasetPlan(task, profile.targetIndexes(), profile.rows(), columns);
     }
 
     private Task inferTask(ColumnProfile target) {

@@ -40,20 +40,27 @@ class StoredDatasetReader implements DatasetReader {
 
     private DatasetData read(Dataset dataset, int offset, int count) {
         List<FeatureColumn> features = new ArrayList<>();
-        TargetColumn target = null;
+        List<TargetColumn> targets = new ArrayList<>();
         for (DatasetColumn column : dataset.columns()) {
             ColumnValues values = store.read(dataset, column, offset, count);
-            if (column.columnIndex() == dataset.targetIndex()) {
-                target = dataset.task() == Task.CLASSIFICATION
+            if (column.isTarget()) {
+                targets.add(dataset.task() == Task.CLASSIFICATION
                         ? new TargetColumn.Classes(column.name(), labels(column), values.codes())
-                        : new TargetColumn.Values(column.name(), values.numbers());
+                        : new TargetColumn.Values(column.name(), values.numbers()));
             } else if (column.storedAsCodes()) {
                 features.add(new FeatureColumn.Categorical(column.name(), labels(column), values.codes()));
             } else {
                 features.add(new FeatureColumn.Numeric(column.name(), values.numbers()));
             }
         }
-        return new DatasetData(dataset.id(), dataset.name(), dataset.task(), count, features, target);
+        return new DatasetData(dataset.id(), dataset.name(), dataset.task(), count, features, target(targets));
+    }
+
+    private static TargetColumn target(List<TargetColumn> targets) {
+        if (targets.size() == 1) {
+            return targets.get(0);
+        }
+        return new TargetColumn.Several(targets.stream().map(TargetColumn.Values.class::cast).toList());
     }
 
     private static List<String> labels(DatasetColumn column) {

@@ -52,9 +52,11 @@ record FittedPreprocessing(List<FeatureEncoding> features, TargetEncoding target
         double[] y = new double[rows.length * outputs()];
         int[] classIndices = null;
         if (target instanceof TargetEncoding.Value value) {
-            float[] values = requireValues(data.target()).values();
-            for (int i = 0; i < rows.length; i++) {
-                y[i] = value.encode(values[rows[i]]);
+            encodeValues(value, requireValues(data.target()), rows, y, 0, 1);
+        } else if (target instanceof TargetEncoding.Values several) {
+            List<TargetColumn.Values> columns = requireSeveral(data.target(), several.names());
+            for (int t = 0; t < columns.size(); t++) {
+                encodeValues(several.each().get(t), columns.get(t), rows, y, t, columns.size());
             }
         } else {
             TargetColumn.Classes labels = requireClasses(data.target());
@@ -153,6 +155,23 @@ record FittedPreprocessing(List<FeatureEncoding> features, TargetEncoding target
                 }
             }
         }
+    }
+
+    /** Writes the encoded values of {@code rows} into column {@code offset} of {@code y}, {@code stride} wide. */
+    private static void encodeValues(TargetEncoding.Value encoding, TargetColumn.Values column, int[] rows, double[] y,
+            int offset, int stride) {
+        float[] values = column.values();
+        for (int i = 0; i < rows.length; i++) {
+            y[i * stride + offset] = encoding.encode(values[rows[i]]);
+        }
+    }
+
+    private static List<TargetColumn.Values> requireSeveral(TargetColumn column, List<String> names) {
+        if (column instanceof TargetColumn.Several several && several.names().equals(names)) {
+            return several.targets();
+        }
+        throw new IllegalArgumentException("targets " + names + " were fitted, but the dataset's target is '"
+                + column.name() + "'");
     }
 
     private static TargetColumn.Values requireValues(TargetColumn column) {

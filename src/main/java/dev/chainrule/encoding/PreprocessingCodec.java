@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>Layout (big-endian): magic {@code CRPP}, format version byte; feature count, then per feature a
  * kind byte (0 numeric: name, mean, std, standardize; 1 categorical: name, category count, categories);
- * a target kind byte (0 one-hot / 1 binary: class count, classes; 2 value: mean, std, standardize).
+ * a target kind byte (0 one-hot / 1 binary: class count, classes; 2 value: mean, std, standardize;
+ * 3 several values: name count, names, then per name mean, std, standardize).
  * Strings are a length-prefixed UTF-8 byte run.
  */
 public final class PreprocessingCodec {
@@ -28,6 +29,7 @@ public final class PreprocessingCodec {
     private static final byte ONE_HOT = 0;
     private static final byte BINARY = 1;
     private static final byte VALUE = 2;
+    private static final byte VALUES = 3;
 
     private PreprocessingCodec() {
     }
@@ -104,9 +106,13 @@ public final class PreprocessingCodec {
     private static void writeTarget(DataOutputStream out, TargetEncoding target) throws IOException {
         if (target instanceof TargetEncoding.Value value) {
             out.writeByte(VALUE);
-            out.writeDouble(value.mean());
-            out.writeDouble(value.std());
-            out.writeBoolean(value.standardize());
+            writeValue(out, value);
+        } else if (target instanceof TargetEncoding.Values values) {
+            out.writeByte(VALUES);
+            writeStrings(out, values.names());
+            for (TargetEncoding.Value value : values.each()) {
+                writeValue(out, value);
+            }
         } else {
             out.writeByte(target instanceof TargetEncoding.Binary ? BINARY : ONE_HOT);
             writeStrings(out, target.classes());
@@ -118,9 +124,29 @@ public final class PreprocessingCodec {
         return switch (kind) {
             case ONE_HOT -> new TargetEncoding.OneHot(readStrings(in));
             case BINARY -> new TargetEncoding.Binary(readStrings(in));
-            case VALUE -> new TargetEncoding.Value(in.readDouble(), in.readDouble(), in.readBoolean());
+            case VALUE -> readValue(in);
+            case VALUES -> readValues(in);
             default -> throw new IllegalArgumentException("unknown target kind " + kind);
         };
+    }
+
+    private static void writeValue(DataOutputStream out, TargetEncoding.Value value) throws IOException {
+        out.writeDouble(value.mean());
+        out.writeDouble(value.std());
+        out.writeBoolean(value.standardize());
+    }
+
+    private static TargetEncoding.Value readValue(DataInputStream in) throws IOException {
+        return new TargetEncoding.Value(in.readDouble(), in.readDouble(), in.readBoolean());
+    }
+
+    private static TargetEncoding.Values readValues(DataInputStream in) throws IOException {
+        List<String> names = readStrings(in);
+        List<TargetEncoding.Value> each = new ArrayList<>(names.size());
+        for (int t = 0; t < names.size(); t++) {
+            each.add(readValue(in));
+        }
+        return new TargetEncoding.Values(names, each);
     }
 
     private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {

@@ -99,7 +99,16 @@ public final class PreprocessingFitter {
         if (target instanceof TargetColumn.Classes classes) {
             return classEncoding(classes.classes(), loss, outputs);
         }
-        Moments moments = Moments.of(((TargetColumn.Values) target).values(), rows);
+        if (target instanceof TargetColumn.Several several) {
+            List<TargetEncoding.Value> each = several.targets().stream()
+                    .map(column -> fitValue(column, rows, standardize)).toList();
+            return new TargetEncoding.Values(several.names(), each);
+        }
+        return fitValue((TargetColumn.Values) target, rows, standardize);
+    }
+
+    private static TargetEncoding.Value fitValue(TargetColumn.Values target, int[] rows, boolean standardize) {
+        Moments moments = Moments.of(target.values(), rows);
         return new TargetEncoding.Value(moments.mean(), moments.std(), standardize);
     }
 

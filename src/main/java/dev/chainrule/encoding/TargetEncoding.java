@@ -11,7 +11,8 @@ import dev.chainrule.dataset.Task;
  * Which one applies follows from the loss: cross-entropy wants one-hot classes, binary cross-entropy one
  * 0/1 column, the regression losses the (optionally z-scored) value.
  */
-public sealed interface TargetEncoding permits TargetEncoding.OneHot, TargetEncoding.Binary, TargetEncoding.Value {
+public sealed interface TargetEncoding permits TargetEncoding.OneHot, TargetEncoding.Binary,
+        TargetEncoding.Regression {
 
     Task task();
 
@@ -95,39 +96,77 @@ public sealed interface TargetEncoding permits TargetEncoding.OneHot, TargetEnco
         }
     }
 
+    /** Numbers, not classes: one target ({@link Value}) or several ({@link Values}). */
+    sealed interface Regression extends TargetEncoding permits Value, Values {
+
+        @Override
+        default Task task() {
+            return Task.REGRESSION;
+        }
+
+        @Override
+        default List<String> classes() {
+            return List.of();
+        }
+
+        @Override
+        default void encodeClass(int classIndex, double[] out, int offset) {
+            throw new IllegalStateException("a regression target has no classes");
+        }
+    }
+
     /**
      * A regression value; with {@code standardize} the network learns {@code (y - mean) / std} (training
      * rows' mean and population std, std 1 for a constant target) and predictions are mapped back.
      */
-    record Value(double mean, double std, boolean standardize) implements TargetEncoding {
-
-        @Override
-        public Task task() {
-            return Task.REGRESSION;
-        }
+    record Value(double mean, double std, boolean standardize) implements Regression {
 
         @Override
         public int width() {
             return 1;
         }
 
-        @Override
-        public List<String> classes() {
-            return List.of();
-        }
-
-        @Override
-        public void encodeClass(int classIndex, double[] out, int offset) {
-            throw new IllegalStateException("a regression target has no classes");
-        }
-
         double encode(double value) {
             return standardize ? (value - mean) / std : value;
         }
 
+        double decode(double output) {
+            return standardize ? output * std + mean : output;
+        }
+
         @Override
         public Prediction decode(double[] outputRow) {
-            return new Prediction(null, null, standardize ? outputRow[0] * std + mean : outputRow[0]);
+            return new Prediction(null, null, decode(outputRow[0]));
+        }
+    }
+
+    /**
+     * Several regression targets, one output each in {@code names} order, each standardised on its own
+     * as a single {@link Value} is.
+     */
+    record Values(List<String> names, List<Value> each) implements Regression {
+
+        public Values {
+            names = List.copyOf(names);
+            each = List.copyOf(each);
+            if (names.size() != each.size() || names.size() < 2) {
+                throw new IllegalArgumentException("several targets need 2 or more names with one encoding each, got "
+                        + names.size() + " names and " + each.size() + " encodings");
+            }
+        }
+
+        @Override
+        public int width() {
+            return names.size();
+        }
+
+        @Override
+        public Prediction decode(double[] outputRow) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int t = 0; t < names.size(); t++) {
+                values.put(names.get(t), each.get(t).decode(outputRow[t]));
+            }
+            return new Prediction(null, null, null, values);
         }
     }
 }

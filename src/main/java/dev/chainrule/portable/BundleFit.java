@@ -43,6 +43,6 @@ final class BundleFit {
             return BundleVocabulary.encodingOf(
                     PreprocessingFitter.classEncoding(preprocessing.classes(), model.loss(), model.outputs()));
         }
-        return BundleVocabulary.VALUE;
+        return BundleVocabulary.encodingOf(preprocessing.target());
     }
 }

@@ -148,14 +148,22 @@ final class BundleReader {
         }
         int before = count();
         String encoding = target.encoding();
-        boolean value = BundleVocabulary.VALUE.equals(encoding);
+        boolean several = BundleVocabulary.VALUES.equals(encoding);
+        boolean value = several || BundleVocabulary.VALUE.equals(encoding);
         if (!value && !BundleVocabulary.ONE_HOT.equals(encoding) && !BundleVocabulary.BINARY.equals(encoding)) {
-            faults.add(at + "/encoding", "'encoding' must be one_hot, binary or value, got " + quoted(encoding) + ".");
+            faults.add(at + "/encoding", "'encoding' must be one_hot, binary, value or values, got " + quoted(encoding)
+                    + ".");
             return null;
         }
         if (task != null && value != (task == Task.REGRESSION)) {
             faults.add(at + "/encoding", "Encoding " + quoted(encoding) + " does not fit the task " + quoted(
-                    task.jsonName()) + ": classification uses one_hot or binary, regression uses value.");
+                    task.jsonName()) + ": classification uses one_hot or binary, regression uses value or values.");
+        }
+        if (!several && target.targets() != null) {
+            faults.add(at + "/targets", "Only a 'values' target lists 'targets'.");
+        }
+        if (several) {
+            return severalValues(target, at, before);
         }
         if (value) {
             if (target.classes() != null) {
@@ -176,6 +184,37 @@ final class BundleReader {
             return null;
         }
         return binary ? new TargetEncoding.Binary(target.classes()) : new TargetEncoding.OneHot(target.classes());
+    }
+
+    private TargetEncoding severalValues(ModelBundle.Target target, String at, int before) {
+        if (target.classes() != null || target.mean() != null || target.std() != null || target.standardize() != null) {
+            faults.add(at, "A values target has only 'targets' (no classes, mean, std or standardize of its own).");
+        }
+        List<ModelBundle.TargetValue> targets = target.targets();
+        if (targets == null || targets.size() < 2) {
+            faults.add(at + "/targets", "'targets' must list at least 2 targets.");
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        List<TargetEncoding.Value> each = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            String here = at + "/targets/" + t;
+            ModelBundle.TargetValue one = targets.get(t);
+            if (one == null) {
+                faults.add(here, "A target must be an object.");
+                continue;
+            }
+            if (one.name() == null || one.name().isBlank() || names.contains(one.name())) {
+                faults.add(here + "/name", "'name' must be a distinct, non-blank column name, got "
+                        + quoted(one.name()) + ".");
+            }
+            scaling(one.mean(), one.std(), one.standardize(), here, "A value target");
+            names.add(one.name());
+            if (count() == before) {
+                each.add(new TargetEncoding.Value(one.mean(), one.std(), one.standardize()));
+            }
+        }
+        return count() > before ? null : new TargetEncoding.Values(names, each);
     }
 
     private void labels(List<String> labels, String at, String what, int atLeast) {

@@ -12,6 +12,7 @@ final class BundleVocabulary {
     static final String ONE_HOT = "one_hot";
     static final String BINARY = "binary";
     static final String VALUE = "value";
+    static final String VALUES = "values";
     static final List<String> METRICS = List.of("loss", "valLoss", "accuracy", "valAccuracy", "rmse", "valRmse");
 
     private BundleVocabulary() {
@@ -20,6 +21,9 @@ final class BundleVocabulary {
     static String encodingOf(TargetEncoding target) {
         if (target instanceof TargetEncoding.Value) {
             return VALUE;
+        }
+        if (target instanceof TargetEncoding.Values) {
+            return VALUES;
         }
         return target instanceof TargetEncoding.Binary ? BINARY : ONE_HOT;
     }

@@ -1,6 +1,7 @@
 package dev.chainrule.portable;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,19 @@ final class BundleWriter {
 
     private static ModelBundle.Target target(TargetEncoding target) {
         if (target instanceof TargetEncoding.Value value) {
-            return new ModelBundle.Target(BundleVocabulary.VALUE, null, value.mean(), value.std(), value.standardize());
+            return new ModelBundle.Target(BundleVocabulary.VALUE, null, value.mean(), value.std(), value.standardize(),
+                    null);
         }
-        return new ModelBundle.Target(BundleVocabulary.encodingOf(target), target.classes(), null, null, null);
+        if (target instanceof TargetEncoding.Values several) {
+            List<ModelBundle.TargetValue> targets = new ArrayList<>();
+            for (int t = 0; t < several.names().size(); t++) {
+                TargetEncoding.Value value = several.each().get(t);
+                targets.add(new ModelBundle.TargetValue(several.names().get(t), value.mean(), value.std(),
+                        value.standardize()));
+            }
+            return new ModelBundle.Target(BundleVocabulary.VALUES, null, null, null, null, targets);
+        }
+        return new ModelBundle.Target(BundleVocabulary.encodingOf(target), target.classes(), null, null, null, null);
     }
 
     /** JSON has no NaN: a metric that is not a finite number is left out. */

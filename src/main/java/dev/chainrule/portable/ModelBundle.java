@@ -81,15 +81,26 @@ record ModelBundle(
     /**
      * How network outputs become predictions: {@code one_hot} (softmax over {@code classes}),
      * {@code binary} (one sigmoid output, the probability of the second of two classes) or {@code value}
-     * (a regression value, mapped back to {@code value * std + mean} under {@code standardize}).
+     * (a regression value, mapped back to {@code value * std + mean} under {@code standardize}) or
+     * {@code values} (several regression targets, one output each, listed in output order in {@code targets}).
      */
     @Schema(name = "BundleTarget")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Target(
-            @Schema(description = "one_hot, binary or value") String encoding,
+            @Schema(description = "one_hot, binary, value or values") String encoding,
             @Schema(description = "one_hot and binary: the class labels in output order") List<String> classes,
             @Schema(description = "value: the training rows' mean of the target") Double mean,
             @Schema(description = "value: the training rows' population deviation of the target") Double std,
-            @Schema(description = "value: whether the network learned the scaled target") Boolean standardize) {
+            @Schema(description = "value: whether the network learned the scaled target") Boolean standardize,
+            @Schema(description = "values: each target in output order") List<TargetValue> targets) {
+    }
+
+    /** One of several regression targets: its column name and how its output is mapped back. */
+    @Schema(name = "BundleTargetValue")
+    record TargetValue(
+            @Schema(description = "the target column") String name,
+            @Schema(description = "the training rows' mean of the target") Double mean,
+            @Schema(description = "the training rows' population deviation of the target") Double std,
+            @Schema(description = "whether the network learned the scaled target") Boolean standardize) {
     }
 }

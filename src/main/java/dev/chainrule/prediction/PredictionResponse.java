@@ -12,12 +12,18 @@ import dev.chainrule.table.Tabular;
 /**
  * Predictions in the order of the instances, from the job's model at {@code version}. As CSV: a
  * {@code label} column and one {@code probability_<class>} column per class (classification), or a
- * {@code value} column (regression).
+ * {@code value} column (regression), or one {@code value_<target>} column per target (several targets).
  */
 record PredictionResponse(UUID jobId, long version, List<Prediction> predictions) implements Tabular {
 
     @Override
     public Table table() {
+        if (!predictions.isEmpty() && predictions.get(0).values() != null) {
+            List<String> targets = List.copyOf(predictions.get(0).values().keySet());
+            List<String> header = targets.stream().map(t -> "value_" + t).toList();
+            return new Table(header, predictions.stream()
+                    .map(p -> targets.stream().map(t -> String.valueOf(p.values().get(t))).toList()).toList());
+        }
         if (predictions.isEmpty() || predictions.get(0).probabilities() == null) {
             return new Table(List.of("value"),
                     predictions.stream().map(p -> List.of(String.valueOf(p.value()))).toList());

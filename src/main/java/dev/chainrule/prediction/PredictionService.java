@@ -1,7 +1,9 @@
 package dev.chainrule.prediction;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,7 +75,7 @@ class PredictionService {
             List<Prediction> predictions = model.preprocessing().decode(forward(model, features));
             for (int i = 0; i < predictions.size(); i++) {
                 Prediction p = predictions.get(i);
-                rows.add(new ScoredPage.Row(offset + (long) i, p.label(), p.probabilities(), p.value(),
+                rows.add(new ScoredPage.Row(offset + (long) i, p.label(), p.probabilities(), p.value(), p.values(),
                         actual(page.target(), i)));
             }
         }
@@ -94,7 +96,16 @@ class PredictionService {
         if (target instanceof TargetColumn.Classes classes) {
             return classes.classes().get(classes.labels()[i]);
         }
-        float value = ((TargetColumn.Values) target).values()[i];
+        if (target instanceof TargetColumn.Several several) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            several.targets().forEach(column -> values.put(column.name(), value(column, i)));
+            return values;
+        }
+        return value((TargetColumn.Values) target, i);
+    }
+
+    private static Double value(TargetColumn.Values column, int i) {
+        float value = column.values()[i];
         return Float.isNaN(value) ? null : (double) value;
     }
 

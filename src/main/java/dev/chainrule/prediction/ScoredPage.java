@@ -13,10 +13,12 @@ record ScoredPage(UUID jobId, long version, UUID datasetId, int offset, int limi
 
     /**
      * One scored row: its index in the dataset, the prediction, and the dataset's own target value
-     * ({@code actual}: the class label, or the number for regression), so the two can be compared.
+     * ({@code actual}: the class label, the number for regression, or the numbers by target name for
+     * several targets, as {@code values} holds the predicted ones), so the two can be compared.
      */
     @Schema(name = "ScoredRow")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Row(long row, String label, Map<String, Double> probabilities, Double value, Object actual) {
+    record Row(long row, String label, Map<String, Double> probabilities, Double value, Map<String, Double> values,
+            Object actual) {
     }
 }

@@ -26,11 +26,25 @@ final class InferenceOutputs {
                 case ModelSignature.LABEL -> new Tensor(name, List.of((long) predictions.size()), ModelSignature.BYTES,
                         predictions.stream().map(Prediction::label).toList());
                 case ModelSignature.PROBABILITIES -> probabilities(predictions, classes, signature.realType());
-                default -> new Tensor(name, List.of((long) predictions.size(), 1L), signature.realType(),
-                        predictions.stream().map(p -> real(p.value(), signature.realType())).toList());
+                default -> values(predictions, signature.realType());
             });
         }
         return tensors;
+    }
+
+    /** [n, t]: one value per target, row by row; t is 1 for a single target. */
+    private static Tensor values(List<Prediction> predictions, String realType) {
+        long width = predictions.isEmpty() || predictions.get(0).values() == null ? 1
+                : predictions.get(0).values().size();
+        List<Number> data = new ArrayList<>();
+        for (Prediction prediction : predictions) {
+            if (prediction.values() == null) {
+                data.add(real(prediction.value(), realType));
+            } else {
+                prediction.values().values().forEach(value -> data.add(real(value, realType)));
+            }
+        }
+        return new Tensor(ModelSignature.VALUE, List.of((long) predictions.size(), width), realType, data);
     }
 
     private static Tensor probabilities(List<Prediction> predictions, List<String> classes, String realType) {

@@ -14,7 +14,7 @@ import dev.chainrule.serving.KServeTypes.TensorMetadata;
  * categorical column and the job's real type ({@code FP32}, or {@code FP64} for a float64 job) for a
  * numeric one, shape [-1]; or, instead of all of them, one {@code input} tensor of encoded features
  * [-1, width] (offered unless a column is itself named {@code input}). Outputs: {@code label} (BYTES)
- * and {@code probabilities} [-1, classes] for classification, {@code value} [-1, 1] for regression.
+ * and {@code probabilities} [-1, classes] for classification, {@code value} [-1, t] for regression on t targets (t = 1 for one).
  */
 record ModelSignature(List<TensorMetadata> inputs, List<TensorMetadata> outputs, String realType, int width,
         boolean offersEncodedInput) {
@@ -34,7 +34,7 @@ record ModelSignature(List<TensorMetadata> inputs, List<TensorMetadata> outputs,
                     List.of(BATCH)));
         }
         List<TensorMetadata> outputs = preprocessing.task() == Task.REGRESSION
-                ? List.of(new TensorMetadata(VALUE, real, List.of(BATCH, 1L)))
+                ? List.of(new TensorMetadata(VALUE, real, List.of(BATCH, (long) preprocessing.outputs())))
                 : List.of(new TensorMetadata(LABEL, BYTES, List.of(BATCH)),
                         new TensorMetadata(PROBABILITIES, real, List.of(BATCH, (long) preprocessing.classes().size())));
         return new ModelSignature(inputs, outputs, real, preprocessing.inputs(),

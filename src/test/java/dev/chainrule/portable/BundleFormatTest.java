@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.chainrule.dataset.FeatureColumn;
 import dev.chainrule.encoding.FeatureEncoding;
 import dev.chainrule.encoding.Preprocessing;
+import dev.chainrule.encoding.PreprocessingCodec;
 import dev.chainrule.encoding.TargetEncoding;
 import dev.chainrule.fault.Fault;
 import dev.chainrule.fault.InvalidInputException;
@@ -40,16 +41,9 @@ class BundleFormatTest {
                 new FeatureEncoding.Categorical("city", List.of("oslo", "rome", FeatureColumn.Categorical.MISSING)),
                 new FeatureEncoding.Numeric("income", AWKWARD[6], AWKWARD[5], false)),
                 new TargetEncoding.Value(AWKWARD[3], AWKWARD[7], true));
-        List<LayerParameters> parameters = List.of(new LayerParameters(
-                new double[][] {{AWKWARD[0], AWKWARD[1]}, {AWKWARD[2], AWKWARD[3]}, {AWKWARD[4], AWKWARD[5]},
-                        {AWKWARD[6], AWKWARD[7]}, {1, 2}}, new double[] {AWKWARD[2], -AWKWARD[5]}));
-        TrainedJob job = new TrainedJob(UUID.randomUUID(), "trained", "succeeded", UUID.randomUUID(), UUID.randomUUID(),
-                3, 3, 4, JSON.readTree("{\"epochs\": 3}"), Map.of("loss", AWKWARD[5], "valLoss", Double.NaN),
-                Precision.FLOAT64, preprocessing, parameters);
-        ObjectNode definition = (ObjectNode) JSON.readTree("{\"name\": \"m\", \"layers\": [], \"loss\": \"mse\"}");
-
-        ModelBundle written = BundleWriter.write(job, definition, Instant.parse("2026-01-02T03:04:05Z"));
-        ModelBundle read = JSON.readValue(JSON.writeValueAsString(written), ModelBundle.class);
+        TrainedJob job = job(preprocessing);
+        List<LayerParameters> parameters = job.parameters();
+        ModelBundle read = writtenAndRead(job);
 
         BundleFaults faults = new BundleFaults();
         Preprocessing again = new BundleReader(faults).read(read);
@@ -69,6 +63,41 @@ class BundleFormatTest {
         assertThat(read.format()).isEqualTo("chainrule.model");
         assertThat(read.formatVersion()).isEqualTo(1);
         assertThat(read.source().jobId()).isEqualTo(job.jobId());
+    }
+
+    @Test
+    void severalTargetsReadBackInOrderWithTheirOwnScaling() {
+        Preprocessing preprocessing = Preprocessing.of(List.of(new FeatureEncoding.Numeric("x", 0.5, 2, true)),
+                new TargetEncoding.Values(List.of("b", "a"), List.of(
+                        new TargetEncoding.Value(AWKWARD[0], AWKWARD[4], true),
+                        new TargetEncoding.Value(AWKWARD[6], AWKWARD[5], true))));
+        ModelBundle read = writtenAndRead(job(preprocessing));
+        assertThat(read.preprocessing().target().encoding()).isEqualTo("values");
+        assertThat(read.preprocessing().target().targets()).extracting(ModelBundle.TargetValue::name)
+                .containsExactly("b", "a");
+
+        BundleFaults faults = new BundleFaults();
+        Preprocessing again = new BundleReader(faults).read(read);
+        assertThat(faults.count()).isZero();
+        assertThat(again.target()).isEqualTo(preprocessing.target());
+        assertThat(again.outputs()).isEqualTo(2);
+        assertThat(PreprocessingCodec.decode(PreprocessingCodec.encode(again)).target())
+                .as("as a job stores it").isEqualTo(preprocessing.target());
+    }
+
+    private static TrainedJob job(Preprocessing preprocessing) {
+        List<LayerParameters> parameters = List.of(new LayerParameters(
+                new double[][] {{AWKWARD[0], AWKWARD[1]}, {AWKWARD[2], AWKWARD[3]}, {AWKWARD[4], AWKWARD[5]},
+                        {AWKWARD[6], AWKWARD[7]}, {1, 2}}, new double[] {AWKWARD[2], -AWKWARD[5]}));
+        return new TrainedJob(UUID.randomUUID(), "trained", "succeeded", UUID.randomUUID(), UUID.randomUUID(),
+                3, 3, 4, JSON.readTree("{\"epochs\": 3}"), Map.of("loss", AWKWARD[5], "valLoss", Double.NaN),
+                Precision.FLOAT64, preprocessing, parameters);
+    }
+
+    private static ModelBundle writtenAndRead(TrainedJob job) {
+        ObjectNode definition = (ObjectNode) JSON.readTree("{\"name\": \"m\", \"layers\": [], \"loss\": \"mse\"}");
+        ModelBundle written = BundleWriter.write(job, definition, Instant.parse("2026-01-02T03:04:05Z"));
+        return JSON.readValue(JSON.writeValueAsString(written), ModelBundle.class);
     }
 
     @Test

@@ -8,8 +8,8 @@ import dev.chainrule.encoding.TargetEncoding;
  * The graph's outputs, decoded from the network's as the service decodes them. Classification:
  * {@code probabilities} [N, classes] in the network's type, {@code label_index} (int64 [N], the most
  * probable class, the first on a tie; for one sigmoid output the second class when p ≥ 0.5) and
- * {@code label} (string [N]). Regression: {@code value} (double [N, 1]) in the target's units, mapped
- * back in double precision as the service does.
+ * {@code label} (string [N]). Regression: {@code value} (double [N, t], one column per target, t = 1
+ * for one) in the targets' units, mapped back in double precision as the service does.
  */
 final class OnnxOutputs {
 
@@ -22,12 +22,16 @@ final class OnnxOutputs {
     }
 
     static List<String> names(TargetEncoding target) {
-        return target instanceof TargetEncoding.Value ? List.of(VALUE) : List.of(PROBABILITIES, LABEL_INDEX, LABEL);
+        return target instanceof TargetEncoding.Regression ? List.of(VALUE) : List.of(PROBABILITIES, LABEL_INDEX, LABEL);
     }
 
     static void append(TargetEncoding target, OnnxLayer.Value network, OnnxGraph graph, ElementType type) {
         if (target instanceof TargetEncoding.Value value) {
-            appendValue(value, network.name(), graph);
+            appendValues(List.of(value), network.name(), graph);
+            return;
+        }
+        if (target instanceof TargetEncoding.Values several) {
+            appendValues(several.each(), network.name(), graph);
             return;
         }
         String probabilities;
@@ -52,14 +56,17 @@ final class OnnxOutputs {
         graph.output(label, LABEL, ElementType.STRING, OnnxGraph.BATCH);
     }
 
-    private static void appendValue(TargetEncoding.Value target, String output, OnnxGraph graph) {
+    /** {@code value * std + mean} per column, in double; an unscaled target maps with std 1 and mean 0. */
+    private static void appendValues(List<TargetEncoding.Value> targets, String output, OnnxGraph graph) {
         String value = graph.node("Cast", List.of(output), OnnxAttribute.of("to", (long) ElementType.DOUBLE.code()));
-        if (target.standardize()) {
-            long[] scalar = new long[0];
+        if (targets.stream().anyMatch(TargetEncoding.Value::standardize)) {
+            long[] shape = targets.size() == 1 ? new long[0] : new long[] {targets.size()};
+            double[] stds = targets.stream().mapToDouble(t -> t.standardize() ? t.std() : 1.0).toArray();
+            double[] means = targets.stream().mapToDouble(t -> t.standardize() ? t.mean() : 0.0).toArray();
             value = graph.node("Add", List.of(
-                    graph.node("Mul", List.of(value, graph.reals("target_std", ElementType.DOUBLE, scalar, target.std()))),
-                    graph.reals("target_mean", ElementType.DOUBLE, scalar, target.mean())));
+                    graph.node("Mul", List.of(value, graph.reals("target_std", ElementType.DOUBLE, shape, stds))),
+                    graph.reals("target_mean", ElementType.DOUBLE, shape, means)));
         }
-        graph.output(value, VALUE, ElementType.DOUBLE, OnnxGraph.BATCH, 1);
+        graph.output(value, VALUE, ElementType.DOUBLE, OnnxGraph.BATCH, targets.size());
     }
 }

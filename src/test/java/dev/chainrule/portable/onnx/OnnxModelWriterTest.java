@@ -68,15 +68,21 @@ class OnnxModelWriterTest {
                 Arguments.of(new TargetEncoding.Binary(List.of("no", "yes")), Loss.BINARY_CROSS_ENTROPY,
                         Activation.SIGMOID, p),
                 Arguments.of(new TargetEncoding.Value(120.0, 35.5, true), Loss.MSE, Activation.IDENTITY, p),
-                Arguments.of(new TargetEncoding.Value(120.0, 35.5, false), Loss.HUBER, Activation.SOFTPLUS, p)));
+                Arguments.of(new TargetEncoding.Value(120.0, 35.5, false), Loss.HUBER, Activation.SOFTPLUS, p),
+                Arguments.of(new TargetEncoding.Values(List.of("a", "b"), List.of(
+                        new TargetEncoding.Value(120.0, 35.5, true), new TargetEncoding.Value(-3.0, 0.25, true))),
+                        Loss.MSE, Activation.IDENTITY, p),
+                Arguments.of(new TargetEncoding.Values(List.of("a", "b"), List.of(
+                        new TargetEncoding.Value(120.0, 35.5, false), new TargetEncoding.Value(-3.0, 0.25, false))),
+                        Loss.MAE, Activation.IDENTITY, p)));
     }
 
     @ParameterizedTest(name = "{0}, {3}")
     @MethodSource("targets")
     void everyTargetEncodingMatchesTheService(TargetEncoding target, Loss loss, Activation output, Precision precision)
             throws Exception {
-        check(List.of(new LayerSpec.Dense(5, Activation.TANH), new LayerSpec.Dense(1, output)), loss, target,
-                precision, precision == Precision.FLOAT32 ? 1e-5 : 1e-12);
+        check(List.of(new LayerSpec.Dense(5, Activation.TANH), new LayerSpec.Dense(target.width(), output)), loss,
+                target, precision, precision == Precision.FLOAT32 ? 1e-5 : 1e-12);
     }
 
     @Test
@@ -134,6 +140,16 @@ class OnnxModelWriterTest {
             Map<String, Object> out = onnx.run(rows.numeric, rows.categorical);
             for (int i = 0; i < ROWS; i++) {
                 Prediction prediction = expected.get(i);
+                if (target instanceof TargetEncoding.Values several) {
+                    double[] values = ((double[][]) out.get("value"))[i];
+                    assertThat(values).hasSize(several.names().size());
+                    for (int t = 0; t < values.length; t++) {
+                        double service = prediction.values().get(several.names().get(t));
+                        assertThat(values[t]).as("row %d target %d", i, t).isCloseTo(service,
+                                within(tolerance * Math.max(1, Math.abs(service))));
+                    }
+                    continue;
+                }
                 if (target instanceof TargetEncoding.Value) {
                     double value = ((double[][]) out.get("value"))[i][0];
                     assertThat(value).as("row %d", i).isCloseTo(prediction.value(),
