@@ -97,12 +97,20 @@ final class DenseLayer implements Layer {
         return List.of(weights, bias);
     }
 
-    /** Weights from the scheme's distribution for this layer's fan-in and fan-out; biases stay zero. */
+    /**
+     * Weights from the scheme's distribution for this layer's fan-in and fan-out; biases are drawn after
+     * them where the scheme draws biases (as PyTorch's {@code Linear}), else they stay zero.
+     */
     @Override
     public void initialize(WeightInit scheme, SplittableRandom random) {
         double[] values = WeightInitializer.draw(scheme, inputs, units, random);
         try (INDArray drawn = Nd4j.createFromArray(values)) {
             weights.value().assign(drawn.reshape(inputs, units));
+        }
+        if (scheme.drawsBiases()) {
+            try (INDArray drawn = Nd4j.createFromArray(WeightInitializer.drawBiases(inputs, units, random))) {
+                bias.value().assign(drawn.reshape(1, units));
+            }
         }
     }
 
@@ -113,6 +121,9 @@ final class DenseLayer implements Layer {
 
     @Override
     public void importParameters(LayerParameters entry) {
+        if (entry.isBatchNorm()) {
+            throw new IllegalArgumentException(describe() + " expects weights and bias but got batch norm parameters");
+        }
         double[][] w = entry.weights();
         double[] b = entry.bias();
         boolean rectangular = w != null && Arrays.stream(w).allMatch(row -> row != null && row.length == units);

@@ -24,6 +24,7 @@ import dev.chainrule.nn.kernel.MatrixKernel;
  */
 final class DropoutLayer implements Layer {
 
+    private final String description;
     private final int index;
     private final int width;
     private final double rate;
@@ -32,7 +33,13 @@ final class DropoutLayer implements Layer {
     private Pass last;
 
     DropoutLayer(int index, int width, double rate, Kernels kernels, DataType type) {
-        this.index = index;
+        this("layer " + (index + 1) + " (dropout " + rate + ")", index, width, rate, kernels, type);
+    }
+
+    /** {@code seedIndex} tells this layer's masks apart from every other dropout layer's of the network. */
+    DropoutLayer(String description, int seedIndex, int width, double rate, Kernels kernels, DataType type) {
+        this.description = description;
+        this.index = seedIndex;
         this.width = width;
         this.rate = rate;
         this.matrix = kernels.matrix();
@@ -101,7 +108,7 @@ final class DropoutLayer implements Layer {
 
     @Override
     public String describe() {
-        return "layer " + (index + 1) + " (dropout " + rate + ")";
+        return description;
     }
 
     /** One batch size's mask and arrays, and what the last pass through them was given. */

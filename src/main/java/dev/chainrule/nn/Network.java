@@ -52,22 +52,9 @@ public final class Network {
         this.precision = precision;
         this.dataType = dataType(precision);
         this.kernels = kernels;
-        List<Layer> built = new ArrayList<>();
-        int width = spec.inputs();
+        List<Layer> built = new LayerBuilder(buffer, kernels, dataType, spec.layers().size()).build(spec);
+        int width = built.get(built.size() - 1).outputs();
         int last = spec.layers().size() - 1;
-        for (int i = 0; i <= last; i++) {
-            LayerSpec layer = spec.layers().get(i);
-            if (layer instanceof LayerSpec.Dense dense) {
-                String description = "layer " + (i + 1) + " (dense " + dense.units() + " "
-                        + dense.activation().jsonName() + ")";
-                // the output activation belongs to the output loss
-                Activation activation = i == last ? Activation.IDENTITY : dense.activation();
-                built.add(new DenseLayer(description, width, dense.units(), activation, buffer, kernels, dataType));
-            } else if (layer instanceof LayerSpec.Dropout dropout) {
-                built.add(new DropoutLayer(i, width, dropout.rate(), kernels, dataType));
-            }
-            width = built.get(i).outputs();
-        }
         buffer.allocate(dataType);
         this.layerAt = built.toArray(Layer[]::new);
         this.layers = new LayerSequence(built);
@@ -89,7 +76,10 @@ public final class Network {
         return network;
     }
 
-    /** A network starting from explicit parameters, one entry per dense layer in order (fast kernels). */
+    /**
+     * A network starting from explicit parameters, one entry per layer with parameters (dense, batch
+     * norm, residual projection) in order (fast kernels).
+     */
     public static Network create(NetworkSpec spec, Precision precision, List<LayerParameters> initial) {
         return create(spec, precision, initial, FastKernels.INSTANCE);
     }
@@ -101,7 +91,7 @@ public final class Network {
         List<Layer> withParameters = network.layersWithParameters();
         if (initial.size() != withParameters.size()) {
             throw new IllegalArgumentException("expected parameters for " + withParameters.size()
-                    + " dense layers but got " + initial.size());
+                    + " layers with parameters but got " + initial.size());
         }
         for (int i = 0; i < initial.size(); i++) {
             withParameters.get(i).importParameters(initial.get(i));
@@ -221,7 +211,18 @@ public final class Network {
         return buffer.all();
     }
 
-    /** One {@code {weights [inputs][units], bias [units]}} entry per dense layer, in order. */
+    /**
+     * The running statistics of every batch norm layer in one flat vector, in layer order (running mean
+     * then running variance each), or null when the network has none. Live: writes change the network.
+     */
+    public INDArray stateVector() {
+        return buffer.state();
+    }
+
+    /**
+     * One entry per layer with parameters, in order: {@code {weights [inputs][units], bias [units]}} for
+     * dense layers and residual projections, {@code {gamma, beta, runningMean, runningVar}} for batch norm.
+     */
     public List<LayerParameters> exportParameters() {
         return layersWithParameters().stream().map(Layer::exportParameters).toList();
     }

@@ -16,13 +16,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * inner layers come in the order they run); {@link #allocate} then creates both vectors and gives
  * every declared parameter its views. The views are never replaced afterwards, which is what lets
  * kernels keep their native pointers.
+ *
+ * <p>Non-trainable state (batch normalization's running statistics) is {@link #declareState declared}
+ * into a third flat vector without gradients, so that no optimizer ever touches it; checkpoints carry
+ * it beside the parameters.
  */
 final class ParameterBuffer {
 
     private final List<Parameter> declared = new ArrayList<>();
+    private final List<Parameter> declaredState = new ArrayList<>();
     private long size;
+    private long stateSize;
     private INDArray parameters;
     private INDArray gradients;
+    private INDArray state;
 
     Parameter declare(String name, long rows, long columns, boolean penalized) {
         if (parameters != null) {
@@ -34,12 +41,34 @@ final class ParameterBuffer {
         return parameter;
     }
 
+    /** A [rows, columns] window onto the state vector, with no gradient. */
+    Parameter declareState(String name, long rows, long columns) {
+        if (parameters != null) {
+            throw new IllegalStateException("parameters are already allocated");
+        }
+        Parameter parameter = new Parameter(name, rows, columns, false, stateSize);
+        stateSize += parameter.length();
+        declaredState.add(parameter);
+        return parameter;
+    }
+
     void allocate(DataType dataType) {
         parameters = Nd4j.zeros(dataType, size);
         gradients = Nd4j.zeros(dataType, size);
         for (Parameter p : declared) {
             p.bind(view(parameters, p), view(gradients, p));
         }
+        if (stateSize > 0) {
+            state = Nd4j.zeros(dataType, stateSize);
+            for (Parameter p : declaredState) {
+                p.bind(view(state, p), null);
+            }
+        }
+    }
+
+    /** The state vector, or null when no layer declared state. */
+    INDArray state() {
+        return state;
     }
 
     INDArray parameters() {

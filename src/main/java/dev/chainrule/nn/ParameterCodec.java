@@ -11,13 +11,16 @@ import java.util.List;
 
 /**
  * Binary form of a network's parameters: a magic number, a version, then per layer the weight
- * matrix shape and its doubles (row-major) and the bias. Doubles hold float32 values exactly, so a
- * round trip loses nothing.
+ * matrix shape and its doubles (row-major) and the bias. Version 2 starts each layer with its kind
+ * (0: weights and bias; 1: batch norm's gamma, beta, running mean and running variance); version 1,
+ * dense layers only, is still read. Doubles hold float32 values exactly, so a round trip loses nothing.
  */
 public final class ParameterCodec {
 
     private static final int MAGIC = 0x43525031; // "CRP1"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int DENSE = 0;
+    private static final int BATCH_NORM = 1;
     private static final int MAX_ELEMENTS = 1 << 28;
 
     private ParameterCodec() {
@@ -30,6 +33,15 @@ public final class ParameterCodec {
             out.writeInt(VERSION);
             out.writeInt(layers.size());
             for (LayerParameters layer : layers) {
+                if (layer.isBatchNorm()) {
+                    out.writeInt(BATCH_NORM);
+                    for (double[] v : new double[][] {layer.gamma(), layer.beta(), layer.runningMean(),
+                            layer.runningVar()}) {
+                        writeVector(out, v);
+                    }
+                    continue;
+                }
+                out.writeInt(DENSE);
                 double[][] w = layer.weights();
                 int columns = w.length == 0 ? 0 : w[0].length;
                 out.writeInt(w.length);
@@ -42,10 +54,7 @@ public final class ParameterCodec {
                         out.writeDouble(v);
                     }
                 }
-                out.writeInt(layer.bias().length);
-                for (double v : layer.bias()) {
-                    out.writeDouble(v);
-                }
+                writeVector(out, layer.bias());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,12 +69,21 @@ public final class ParameterCodec {
                 throw new IllegalArgumentException("not an encoded parameter set");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new IllegalArgumentException("unsupported parameter encoding version " + version);
             }
             int count = checkedCount(in.readInt());
             List<LayerParameters> layers = new ArrayList<>(count);
             for (int l = 0; l < count; l++) {
+                int kind = version == 1 ? DENSE : in.readInt();
+                if (kind == BATCH_NORM) {
+                    layers.add(LayerParameters.batchNorm(readVector(in), readVector(in), readVector(in),
+                            readVector(in)));
+                    continue;
+                }
+                if (kind != DENSE) {
+                    throw new IllegalArgumentException("corrupt parameter encoding (layer kind " + kind + ")");
+                }
                 int rows = checkedCount(in.readInt());
                 int columns = checkedCount(in.readInt());
                 if ((long) rows * columns > MAX_ELEMENTS) {
@@ -77,11 +95,7 @@ public final class ParameterCodec {
                         row[c] = in.readDouble();
                     }
                 }
-                double[] b = new double[checkedCount(in.readInt())];
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = in.readDouble();
-                }
-                layers.add(new LayerParameters(w, b));
+                layers.add(new LayerParameters(w, readVector(in)));
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException("trailing bytes after the encoded parameters");
@@ -90,6 +104,21 @@ public final class ParameterCodec {
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated parameter encoding", e);
         }
+    }
+
+    private static void writeVector(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static double[] readVector(DataInputStream in) throws IOException {
+        double[] values = new double[checkedCount(in.readInt())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
+        return values;
     }
 
     private static int checkedCount(int value) {

@@ -19,7 +19,7 @@ import dev.chainrule.nn.kernel.Kernels;
 /**
  * Central differences in float64 against the analytic gradients of every parameter and of the
  * input, for every hidden activation with every loss, every output activation, dropout and L2,
- * under each kernel set.
+ * batch normalization and residual blocks (with a projection, nested, first), under each kernel set.
  */
 class GradientCheckTest {
 
@@ -74,6 +74,27 @@ class GradientCheckTest {
         check(new NetworkSpec(4, List.of(new LayerSpec.Dropout(0.25), new LayerSpec.Dense(6, Activation.ELU),
                 new LayerSpec.Dropout(0.5), new LayerSpec.Dense(3, Activation.GELU), new LayerSpec.Dense(2,
                         Activation.SIGMOID)), Loss.BINARY_CROSS_ENTROPY, WeightInit.XAVIER_NORMAL, 4, 0.1), kernels);
+    }
+
+    @ParameterizedTest(name = "{0} kernels")
+    @MethodSource("dev.chainrule.nn.KernelSets#both")
+    void batchNormFirstBetweenAndBeforeTheOutput(Kernels kernels) {
+        check(new NetworkSpec(4, List.of(new LayerSpec.BatchNorm(0.1, 1e-5), new LayerSpec.Dense(6, Activation.TANH),
+                new LayerSpec.BatchNorm(0.3, 1e-3), new LayerSpec.Dense(5, Activation.RELU),
+                new LayerSpec.BatchNorm(1, 1e-5), new LayerSpec.Dense(3, Activation.SOFTMAX)), Loss.CROSS_ENTROPY,
+                WeightInit.XAVIER_UNIFORM, 5, 0.05), kernels);
+    }
+
+    @ParameterizedTest(name = "{0} kernels")
+    @MethodSource("dev.chainrule.nn.KernelSets#both")
+    void residualBlocksWithProjectionNestedAndFirst(Kernels kernels) {
+        LayerSpec nested = new LayerSpec.Residual(List.of(new LayerSpec.Dense(6, Activation.SIGMOID),
+                new LayerSpec.Residual(List.of(new LayerSpec.Dense(6, Activation.TANH)), false)), false);
+        check(new NetworkSpec(4, List.of(new LayerSpec.Residual(List.of(new LayerSpec.Dense(4, Activation.ELU)), false),
+                new LayerSpec.Residual(List.of(new LayerSpec.Dense(6, Activation.TANH), new LayerSpec.BatchNorm(0.1, 1e-5),
+                        new LayerSpec.Dropout(0.3)), true),
+                nested, new LayerSpec.Dense(2, Activation.IDENTITY)), Loss.MSE, WeightInit.TORCH_DEFAULT, 6, 0.02),
+                kernels);
     }
 
     private static NetworkSpec spec(Activation hidden, Activation output, Loss loss, List<LayerSpec> middle, double l2) {

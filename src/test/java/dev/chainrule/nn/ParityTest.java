@@ -118,14 +118,14 @@ class ParityTest {
         };
     }
 
-    private static void assertClose(double[] actual, double[] expected) {
+    static void assertClose(double[] actual, double[] expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {
             assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i], within(TOLERANCE));
         }
     }
 
-    private static void assertClose(double[][] actual, double[][] expected) {
+    static void assertClose(double[][] actual, double[][] expected) {
         assertThat(actual.length).isEqualTo(expected.length);
         for (int i = 0; i < expected.length; i++) {
             assertClose(actual[i], expected[i]);

@@ -29,6 +29,9 @@ public interface Kernels {
     /** {@code f} and its derivative for one layer. */
     ActivationKernel activation(Activation f);
 
+    /** Batch normalization of one layer. */
+    NormalizationKernel normalization();
+
     /** The output activation and loss computations of one network. */
     LossKernel loss();
 

@@ -29,6 +29,12 @@ public interface MatrixKernel {
     /** {@code y += alpha·x} over arrays of one shape. */
     void addScaled(double alpha, INDArray x, INDArray y);
 
+    /** {@code x *= alpha} (gradient clipping by norm). */
+    void scale(double alpha, INDArray x);
+
+    /** Every value of {@code x} clamped to [−limit, limit] (gradient clipping by value). */
+    void clamp(double limit, INDArray x);
+
     /** {@code Σ x²}. */
     double sumOfSquares(INDArray x);
 

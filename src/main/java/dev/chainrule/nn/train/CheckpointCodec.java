@@ -24,23 +24,25 @@ import dev.chainrule.nn.optim.OptimizerState;
 final class CheckpointCodec {
 
     private static final int MAGIC = 0x43524B50; // "CRKP"
-    private static final int VERSION = 1;
+    /** Version 2 adds the network's state vector (batch norm's running statistics); 1 reads as no state. */
+    private static final int VERSION = 2;
 
     private CheckpointCodec() {
     }
 
     /** Everything a checkpoint restores. */
-    record Contents(INDArray parameters, OptimizerState optimizer, Progress progress, double best, int bestEpoch,
-            int epochsWithoutImprovement, INDArray bestParameters) {
+    record Contents(INDArray parameters, INDArray state, OptimizerState optimizer, Progress progress, double best,
+            int bestEpoch, int epochsWithoutImprovement, INDArray bestParameters, INDArray bestState) {
     }
 
-    static TrainerCheckpoint encode(INDArray parameters, OptimizerState optimizer, Progress progress,
+    static TrainerCheckpoint encode(INDArray parameters, INDArray state, OptimizerState optimizer, Progress progress,
             EarlyStoppingTracker tracker) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             writeVector(out, parameters);
+            writeOptionalVector(out, state);
             out.writeLong(optimizer.steps());
             out.writeInt(optimizer.buffers().size());
             for (INDArray buffer : optimizer.buffers()) {
@@ -58,6 +60,7 @@ final class CheckpointCodec {
             out.writeBoolean(tracker.bestParameters != null);
             if (tracker.bestParameters != null) {
                 writeVector(out, tracker.bestParameters);
+                writeOptionalVector(out, tracker.bestState);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,10 +74,12 @@ final class CheckpointCodec {
                 throw new IllegalArgumentException("not a training checkpoint");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new IllegalArgumentException("unsupported checkpoint version " + version);
             }
+            boolean withState = version >= 2;
             INDArray parameters = readVector(in);
+            INDArray state = withState ? readOptionalVector(in) : null;
             long steps = in.readLong();
             int bufferCount = in.readInt();
             if (bufferCount < 0 || bufferCount > 8) {
@@ -94,12 +99,28 @@ final class CheckpointCodec {
             double best = in.readDouble();
             int bestEpoch = in.readInt();
             int wait = in.readInt();
-            INDArray bestParameters = in.readBoolean() ? readVector(in) : null;
-            return new Contents(parameters, new OptimizerState(steps, buffers), progress, best, bestEpoch, wait,
-                    bestParameters);
+            INDArray bestParameters = null;
+            INDArray bestState = null;
+            if (in.readBoolean()) {
+                bestParameters = readVector(in);
+                bestState = withState ? readOptionalVector(in) : null;
+            }
+            return new Contents(parameters, state, new OptimizerState(steps, buffers), progress, best, bestEpoch, wait,
+                    bestParameters, bestState);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated training checkpoint", e);
         }
+    }
+
+    private static void writeOptionalVector(DataOutputStream out, INDArray vector) throws IOException {
+        out.writeBoolean(vector != null);
+        if (vector != null) {
+            writeVector(out, vector);
+        }
+    }
+
+    private static INDArray readOptionalVector(DataInputStream in) throws IOException {
+        return in.readBoolean() ? readVector(in) : null;
     }
 
     /** A type flag, the length, then the values in their own precision. */

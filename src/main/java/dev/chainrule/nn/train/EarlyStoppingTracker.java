@@ -15,6 +15,8 @@ final class EarlyStoppingTracker {
     int bestEpoch;
     int epochsWithoutImprovement;
     INDArray bestParameters;
+    /** The network's state (running statistics) at the best epoch; null when it has none. */
+    INDArray bestState;
 
     EarlyStoppingTracker(EarlyStopping config) {
         this.config = config;
@@ -28,7 +30,7 @@ final class EarlyStoppingTracker {
         return config != null && config.restoreBest();
     }
 
-    void update(EpochMetrics metrics, INDArray parameters) {
+    void update(EpochMetrics metrics, INDArray parameters, INDArray state) {
         if (config == null) {
             return;
         }
@@ -47,6 +49,13 @@ final class EarlyStoppingTracker {
                     bestParameters = parameters.dup();
                 } else {
                     bestParameters.assign(parameters);
+                }
+                if (state != null) {
+                    if (bestState == null) {
+                        bestState = state.dup();
+                    } else {
+                        bestState.assign(state);
+                    }
                 }
             }
         } else {

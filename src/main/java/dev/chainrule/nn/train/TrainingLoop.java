@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.Seeds;
+import dev.chainrule.nn.kernel.MatrixKernel;
 import dev.chainrule.nn.optim.LearningRateSchedule;
 import dev.chainrule.nn.optim.Optimizer;
 
@@ -27,6 +28,7 @@ final class TrainingLoop {
     private final EpochEvaluator evaluator;
     private final FiniteCheck finiteParameters;
     private final TelemetryCollector telemetry;
+    private final MatrixKernel clippingKernel;
     private final BatchScore score = new BatchScore();
     private final OutputScore.IntLookup batchClasses = this::classOfBatchRow;
     private Progress progress = new Progress();
@@ -47,6 +49,7 @@ final class TrainingLoop {
         this.evaluator = new EpochEvaluator(network, source.isClassification());
         this.finiteParameters = new FiniteCheck(network.parameterVector());
         this.telemetry = listener.wantsLayerTelemetry() ? new TelemetryCollector(network) : null;
+        this.clippingKernel = config.clipping().clips() ? network.kernels().matrix() : null;
     }
 
     void restore(TrainerCheckpoint checkpoint) {
@@ -64,12 +67,21 @@ final class TrainingLoop {
                     + " batches into an epoch, but this data and batch size give " + batches + " batches per epoch");
         }
         parameters.assign(contents.parameters());
+        INDArray state = network.stateVector();
+        if (state != null) {
+            if (contents.state() == null || contents.state().length() != state.length()) {
+                throw new IllegalArgumentException("checkpoint holds no running statistics for the network's "
+                        + state.length() + " state values");
+            }
+            state.assign(contents.state());
+        }
         optimizer.importState(contents.optimizer());
         progress = contents.progress();
         tracker.best = contents.best();
         tracker.bestEpoch = contents.bestEpoch();
         tracker.epochsWithoutImprovement = contents.epochsWithoutImprovement();
         tracker.bestParameters = contents.bestParameters();
+        tracker.bestState = contents.bestState();
     }
 
     TrainingOutcome run() {
@@ -109,6 +121,10 @@ final class TrainingLoop {
                 if (measured) {
                     // the gradients are intact only until the step (SGD's weight decay writes into them)
                     telemetry.afterBackward();
+                }
+                if (clippingKernel != null) {
+                    // after telemetry, which reports the gradient the backward pass produced
+                    config.clipping().apply(network.gradientVector(), clippingKernel);
                 }
                 optimizer.step(network.parameterVector(), network.gradientVector(), learningRate);
                 if (measured) {
@@ -168,20 +184,24 @@ final class TrainingLoop {
                 !classification && val != null ? val.metric() : null,
                 learningRate, elapsedNanos / 1_000_000, samplesThisRun / seconds);
         progress.finishEpoch();
-        tracker.update(metrics, network.parameterVector());
+        tracker.update(metrics, network.parameterVector(), network.stateVector());
         return metrics;
     }
 
     private boolean restoreBestIfAsked() {
         if (tracker.restoresBest() && tracker.bestParameters != null) {
             network.parameterVector().assign(tracker.bestParameters);
+            if (tracker.bestState != null) {
+                network.stateVector().assign(tracker.bestState);
+            }
             return true;
         }
         return false;
     }
 
     private TrainerCheckpoint snapshot() {
-        return CheckpointCodec.encode(network.parameterVector(), optimizer.exportState(), progress, tracker);
+        return CheckpointCodec.encode(network.parameterVector(), network.stateVector(), optimizer.exportState(),
+                progress, tracker);
     }
 
     private TrainingOutcome outcome(TrainingOutcome.Status status, EpochMetrics last, TrainerCheckpoint checkpoint,

@@ -38,6 +38,13 @@ class TrainerResumeTest {
     private static final TrainingConfig NESTEROV = new TrainingConfig(3, 32,
             new OptimizerSpec.Sgd(0.05, 0.9, true, 1e-3), new LearningRateSchedule.Cosine(3, 0.001), true, 8, null);
 
+    /** Batch norm (running statistics in the checkpoint) inside and outside a residual block. */
+    private static final NetworkSpec BATCH_NORM_SPEC = new NetworkSpec(4, List.of(
+            new LayerSpec.Dense(12, Activation.RELU), new LayerSpec.BatchNorm(0.1, 1e-5),
+            new LayerSpec.Residual(List.of(new LayerSpec.Dense(12, Activation.TANH), new LayerSpec.BatchNorm(0.2, 1e-5),
+                    new LayerSpec.Dropout(0.1)), false),
+            new LayerSpec.Dense(3, Activation.SOFTMAX)), Loss.CROSS_ENTROPY, WeightInit.TORCH_DEFAULT, 42, 1e-4);
+
     private static LabeledData train;
     private static LabeledData validation;
 
@@ -104,12 +111,38 @@ class TrainerResumeTest {
         }
     }
 
+    @Test
+    void batchNormAndClippingResumeBitIdenticallyFromTheMiddleOfAnEpoch() {
+        TrainingConfig config = new TrainingConfig(4, 16, new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0), null,
+                true, 9, new EarlyStopping(Metric.VAL_LOSS, 100, 0, true), new GradientClipping(0.5, 0.05));
+        Run uninterrupted = Run.of(BATCH_NORM_SPEC, Precision.FLOAT32, config, null, null);
+        int batchesPerEpoch = (int) Math.ceil(train.rows() / (double) config.batchSize());
+
+        Run stopped = Run.of(BATCH_NORM_SPEC, Precision.FLOAT32, config, 2 * batchesPerEpoch + 3, null);
+        Run resumed = Run.of(BATCH_NORM_SPEC, Precision.FLOAT32, config, null, stopped.outcome.checkpoint());
+
+        assertThat(stopped.outcome.status()).isEqualTo(TrainingOutcome.Status.STOPPED);
+        assertThat(resumed.parameters()).containsExactly(uninterrupted.parameters());
+        assertThat(resumed.network.stateVector().toDoubleVector())
+                .containsExactly(uninterrupted.network.stateVector().toDoubleVector());
+        assertThat(uninterrupted.network.stateVector().toDoubleVector()).as("the running statistics moved")
+                .isNotEqualTo(Network.create(BATCH_NORM_SPEC, Precision.FLOAT32).stateVector().toDoubleVector());
+        List<String> joined = new ArrayList<>(stopped.history);
+        joined.addAll(resumed.history);
+        assertThat(joined).containsExactlyElementsOf(uninterrupted.history);
+    }
+
     /** One training run and what its listener saw; {@code stopAfterBatches} ends it early. */
     private record Run(Network network, TrainingOutcome outcome, List<String> history,
             List<TrainerCheckpoint> epochCheckpoints) {
 
         static Run of(Precision precision, TrainingConfig config, Integer stopAfterBatches, TrainerCheckpoint resume) {
-            Network network = Network.create(SPEC, precision);
+            return of(SPEC, precision, config, stopAfterBatches, resume);
+        }
+
+        static Run of(NetworkSpec spec, Precision precision, TrainingConfig config, Integer stopAfterBatches,
+                TrainerCheckpoint resume) {
+            Network network = Network.create(spec, precision);
             List<String> history = new ArrayList<>();
             List<TrainerCheckpoint> checkpoints = new ArrayList<>();
             int[] batches = {0};

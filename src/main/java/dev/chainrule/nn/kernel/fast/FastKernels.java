@@ -7,6 +7,7 @@ import dev.chainrule.nn.kernel.ActivationKernel;
 import dev.chainrule.nn.kernel.Kernels;
 import dev.chainrule.nn.kernel.LossKernel;
 import dev.chainrule.nn.kernel.MatrixKernel;
+import dev.chainrule.nn.kernel.NormalizationKernel;
 import dev.chainrule.nn.kernel.reference.ReferenceKernels;
 import dev.chainrule.nn.optim.Optimizer;
 import dev.chainrule.nn.optim.OptimizerSpec;
@@ -40,6 +41,11 @@ public final class FastKernels implements Kernels {
     public ActivationKernel activation(Activation f) {
         ActivationKernel reference = ReferenceKernels.INSTANCE.activation(f);
         return f == Activation.RELU ? new HeapRelu(reference) : reference;
+    }
+
+    @Override
+    public NormalizationKernel normalization() {
+        return new HeapNormalization();
     }
 
     @Override

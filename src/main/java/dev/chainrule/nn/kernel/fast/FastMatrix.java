@@ -76,6 +76,31 @@ final class FastMatrix implements MatrixKernel {
     }
 
     @Override
+    public void scale(double alpha, INDArray x) {
+        if (!blas.scal(alpha, x)) {
+            reference.scale(alpha, x);
+        }
+    }
+
+    @Override
+    public void clamp(double limit, INDArray x) {
+        if (!HeapViews.owns(x)) {
+            reference.clamp(limit, x);
+            return;
+        }
+        int length = Math.toIntExact(x.length());
+        if (left.length < length) {
+            left = new double[length];
+            right = new double[length];
+        }
+        views.read(x, left, length);
+        for (int i = 0; i < length; i++) {
+            left[i] = Math.max(-limit, Math.min(limit, left[i]));
+        }
+        views.write(left, length, x);
+    }
+
+    @Override
     public double sumOfSquares(INDArray x) {
         return Blas.isVector(x) ? blas.sumOfSquares(x) : reference.sumOfSquares(x);
     }

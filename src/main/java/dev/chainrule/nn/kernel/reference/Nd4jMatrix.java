@@ -2,6 +2,7 @@ package dev.chainrule.nn.kernel.reference;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import dev.chainrule.nn.kernel.MatrixKernel;
 
@@ -41,6 +42,16 @@ final class Nd4jMatrix implements MatrixKernel {
         try (INDArray scaled = x.mul(alpha)) {
             y.addi(scaled);
         }
+    }
+
+    @Override
+    public void scale(double alpha, INDArray x) {
+        x.muli(alpha);
+    }
+
+    @Override
+    public void clamp(double limit, INDArray x) {
+        Transforms.min(Transforms.max(x, -limit, false), limit, false);
     }
 
     @Override

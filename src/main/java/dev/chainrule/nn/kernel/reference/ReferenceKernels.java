@@ -7,6 +7,7 @@ import dev.chainrule.nn.kernel.ActivationKernel;
 import dev.chainrule.nn.kernel.Kernels;
 import dev.chainrule.nn.kernel.LossKernel;
 import dev.chainrule.nn.kernel.MatrixKernel;
+import dev.chainrule.nn.kernel.NormalizationKernel;
 import dev.chainrule.nn.optim.Optimizer;
 import dev.chainrule.nn.optim.OptimizerSpec;
 import dev.chainrule.nn.optim.OptimizerSpecs;
@@ -36,6 +37,11 @@ public final class ReferenceKernels implements Kernels {
     @Override
     public ActivationKernel activation(Activation f) {
         return new Nd4jActivation(f);
+    }
+
+    @Override
+    public NormalizationKernel normalization() {
+        return new Nd4jNormalization();
     }
 
     @Override
