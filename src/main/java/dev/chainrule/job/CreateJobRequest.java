@@ -37,5 +37,20 @@ record CreateJobRequest(
                 defaultValue = "0", minimum = "-1000", maximum = "1000")
         @Min(JobQueue.MIN_PRIORITY) @Max(JobQueue.MAX_PRIORITY) Integer priority,
         @Schema(description = "record per-layer telemetry every epoch (GET /api/v1/jobs/{id}/layers and /diagnosis); "
-                + "false skips its per-batch cost", defaultValue = "true") Boolean telemetry) {
+                + "false skips its per-batch cost", defaultValue = "true") Boolean telemetry,
+        @Schema(description = "before each step, scale the gradient down to this global norm (over every parameter "
+                + "together, as torch.nn.utils.clip_grad_norm_); null: not clipped", example = "1.0")
+        @DecimalMin(value = "0", inclusive = false) Double gradientClipNorm,
+        @Schema(description = "before each step (after norm clipping), clamp every gradient value to "
+                + "[-value, value], as torch.nn.utils.clip_grad_value_; null: not clipped", example = "0.5")
+        @DecimalMin(value = "0", inclusive = false) Double gradientClipValue) {
+
+    /** Without gradient clipping. */
+    CreateJobRequest(UUID modelId, UUID datasetId, Integer epochs, Integer batchSize, OptimizerOptions optimizer,
+            ScheduleOptions schedule, Double validationSplit, Boolean shuffle, Long seed, Boolean standardize,
+            String dtype, EarlyStoppingOptions earlyStopping, Integer checkpointEvery, Long maxRuntimeSeconds,
+            Integer priority, Boolean telemetry) {
+        this(modelId, datasetId, epochs, batchSize, optimizer, schedule, validationSplit, shuffle, seed, standardize,
+                dtype, earlyStopping, checkpointEvery, maxRuntimeSeconds, priority, telemetry, null, null);
+    }
 }

@@ -38,6 +38,12 @@ final class JobCompatibility {
                     + " outputs but the target '" + data.target().name() + "' of dataset '" + data.name()
                     + "' encodes to " + preprocessing.outputs() + " under loss " + model.loss().jsonName() + "."));
         }
+        int train = split.train().length;
+        if (model.hasBatchNorm() && (options.batchSize() == 1 || train % options.batchSize() == 1)) {
+            errors.add(Fault.atPointer("/batchSize", "The model has batch_norm layers, which need at least 2 rows in "
+                    + "every training batch; " + train + " training rows in batches of " + options.batchSize()
+                    + " leave a batch of 1 row. Choose another batchSize."));
+        }
         Metric metric = options.earlyStopping() == null ? null : options.earlyStopping().toMetric();
         if (metric != null && !metric.fitsTask(data.task() == Task.CLASSIFICATION)) {
             errors.add(Fault.atPointer("/earlyStopping/metric", "Metric '" + metric.jsonName() + "' needs a "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.chainrule.nn.Precision;
 import dev.chainrule.nn.train.EarlyStopping;
+import dev.chainrule.nn.train.GradientClipping;
 import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainingConfig;
 
@@ -14,7 +15,16 @@ import dev.chainrule.nn.train.TrainingConfig;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule,
         double validationSplit, boolean shuffle, long seed, boolean standardize, String dtype,
-        EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds, Boolean telemetry) {
+        EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds, Boolean telemetry,
+        Double gradientClipNorm, Double gradientClipValue) {
+
+    /** Without gradient clipping. */
+    JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule,
+            double validationSplit, boolean shuffle, long seed, boolean standardize, String dtype,
+            EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds, Boolean telemetry) {
+        this(epochs, batchSize, optimizer, schedule, validationSplit, shuffle, seed, standardize, dtype, earlyStopping,
+                checkpointEvery, maxRuntimeSeconds, telemetry, null, null);
+    }
 
     /** Per-layer telemetry is recorded; null in options stored before the option existed: off. */
     boolean recordsTelemetry() {
@@ -27,7 +37,7 @@ record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, Schedul
 
     TrainingConfig toTrainingConfig() {
         return new TrainingConfig(epochs, batchSize, optimizer.toSpec(), schedule.toSchedule(), shuffle, seed,
-                earlyStoppingSpec());
+                earlyStoppingSpec(), new GradientClipping(gradientClipNorm, gradientClipValue));
     }
 
     /** Which checkpoint counts as best: the early-stopping metric, else val_loss, else loss. */

@@ -26,18 +26,31 @@ final class ModelJson {
     /** One layer as stored and as shown to clients. */
     @Schema(name = "ModelLayer")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Layer(String type, Integer units, String activation, Double rate) {
+    record Layer(String type, Integer units, String activation, Double rate, Double momentum, Double epsilon,
+            List<Layer> layers, Boolean projection) {
 
         static Layer of(LayerSpec spec) {
             if (spec instanceof LayerSpec.Dense dense) {
-                return new Layer("dense", dense.units(), dense.activation().jsonName(), null);
+                return new Layer("dense", dense.units(), dense.activation().jsonName(), null, null, null, null, null);
             }
-            return new Layer("dropout", null, null, ((LayerSpec.Dropout) spec).rate());
+            if (spec instanceof LayerSpec.BatchNorm norm) {
+                return new Layer("batch_norm", null, null, null, norm.momentum(), norm.epsilon(), null, null);
+            }
+            if (spec instanceof LayerSpec.Residual residual) {
+                return new Layer("residual", null, null, null, null, null,
+                        residual.layers().stream().map(Layer::of).toList(), residual.projection());
+            }
+            return new Layer("dropout", null, null, ((LayerSpec.Dropout) spec).rate(), null, null, null, null);
         }
 
         LayerSpec toSpec() {
-            return "dropout".equals(type) ? new LayerSpec.Dropout(rate)
-                    : new LayerSpec.Dense(units, Activation.fromJsonName(activation).orElseThrow());
+            return switch (type) {
+                case "dropout" -> new LayerSpec.Dropout(rate);
+                case "batch_norm" -> new LayerSpec.BatchNorm(momentum, epsilon);
+                case "residual" -> new LayerSpec.Residual(layers.stream().map(Layer::toSpec).toList(),
+                        Boolean.TRUE.equals(projection));
+                default -> new LayerSpec.Dense(units, Activation.fromJsonName(activation).orElseThrow());
+            };
         }
     }
 

@@ -37,7 +37,7 @@ class ModelValidator {
         String name = name(request.name(), faults);
         Integer inputs = request.inputs() == null ? null
                 : toInt(faults.wholeNumber(request.inputs(), "/inputs", "'inputs'", 1, limits.maxInputs()));
-        Optional<List<LayerSpec>> layers = layerRules.check(request.layers(), faults);
+        Optional<List<LayerSpec>> layers = layerRules.check(request.layers(), inputs, faults);
         Loss loss = faults.named(request.loss(), "/loss", "loss", Loss.class);
         WeightInit init = request.weightInit() == null ? layers.map(ModelValidator::defaultInit).orElse(null)
                 : faults.named(request.weightInit(), "/weightInit", "weight init", WeightInit.class);
@@ -54,7 +54,7 @@ class ModelValidator {
             }
             if (request.parameters() != null) {
                 parameters = new ParameterShapes(layers.get(), inputs, faults).check(request.parameters());
-                if (inputs == null && parameters != null) {
+                if (inputs == null && parameters != null && !parameters.get(0).ofBatchNorm()) {
                     inputs = parameters.get(0).weights().length;
                     if (inputs > limits.maxInputs()) {
                         faults.add("/parameters/0/weights", "'weights' of the first layer has " + inputs
@@ -68,17 +68,34 @@ class ModelValidator {
         return new StoredModel(null, name, inputs, layers.orElseThrow(), loss, init, seed, l2, parameters);
     }
 
-    /** Weights plus biases of every dense layer for the given input width. */
+    /**
+     * Trainable parameters for the given input width: weights plus biases of every dense layer and
+     * residual projection, gamma plus beta of every batch_norm layer (its running statistics are not
+     * trained, and not counted).
+     */
     static long parameterCount(int inputs, List<LayerSpec> layers) {
-        long count = 0;
-        long fanIn = inputs;
+        long[] count = {0};
+        widthAfter(inputs, layers, count);
+        return count[0];
+    }
+
+    private static long widthAfter(long width, List<LayerSpec> layers, long[] count) {
+        long current = width;
         for (LayerSpec layer : layers) {
             if (layer instanceof LayerSpec.Dense dense) {
-                count += fanIn * dense.units() + dense.units();
-                fanIn = dense.units();
+                count[0] += current * dense.units() + dense.units();
+                current = dense.units();
+            } else if (layer instanceof LayerSpec.BatchNorm) {
+                count[0] += 2 * current;
+            } else if (layer instanceof LayerSpec.Residual residual) {
+                long inner = widthAfter(current, residual.layers(), count);
+                if (residual.projection()) {
+                    count[0] += current * inner + inner;
+                }
+                current = inner;
             }
         }
-        return count;
+        return current;
     }
 
     private static String name(String name, Faults faults) {
@@ -111,9 +128,23 @@ class ModelValidator {
     }
 
     private static WeightInit defaultInit(List<LayerSpec> layers) {
-        LayerSpec.Dense first = (LayerSpec.Dense) layers.stream().filter(LayerSpec.Dense.class::isInstance)
-                .findFirst().orElseThrow();
-        return RELU_FAMILY.contains(first.activation()) ? WeightInit.HE_NORMAL : WeightInit.XAVIER_UNIFORM;
+        return RELU_FAMILY.contains(firstDense(layers).activation()) ? WeightInit.HE_NORMAL : WeightInit.XAVIER_UNIFORM;
+    }
+
+    /** The first dense layer in running order, inside residual blocks too (the last layer is one). */
+    private static LayerSpec.Dense firstDense(List<LayerSpec> layers) {
+        for (LayerSpec layer : layers) {
+            if (layer instanceof LayerSpec.Dense dense) {
+                return dense;
+            }
+            if (layer instanceof LayerSpec.Residual residual) {
+                LayerSpec.Dense inner = firstDense(residual.layers());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     private static Integer toInt(Long value) {

@@ -30,6 +30,16 @@ public record StoredModel(UUID id, String name, Integer inputs, List<LayerSpec> 
         return new NetworkSpec(inputWidth, layers, loss, weightInit, seed, l2);
     }
 
+    /** Whether a batch_norm layer is among the layers, inside residual blocks too. */
+    public boolean hasBatchNorm() {
+        return hasBatchNorm(layers);
+    }
+
+    private static boolean hasBatchNorm(List<LayerSpec> layers) {
+        return layers.stream().anyMatch(l -> l instanceof LayerSpec.BatchNorm
+                || l instanceof LayerSpec.Residual r && hasBatchNorm(r.layers()));
+    }
+
     /** Units of the last dense layer: the width the dataset's encoded target must have. */
     public int outputs() {
         for (int i = layers.size() - 1; i >= 0; i--) {

@@ -114,7 +114,7 @@ final class BatchNormLayer implements Layer {
 
     @Override
     public void importParameters(LayerParameters entry) {
-        if (!entry.isBatchNorm()) {
+        if (!entry.ofBatchNorm()) {
             throw new IllegalArgumentException(describe() + " expects gamma, beta, runningMean and runningVar");
         }
         set(gamma, entry.gamma());

@@ -121,7 +121,7 @@ final class DenseLayer implements Layer {
 
     @Override
     public void importParameters(LayerParameters entry) {
-        if (entry.isBatchNorm()) {
+        if (entry.ofBatchNorm()) {
             throw new IllegalArgumentException(describe() + " expects weights and bias but got batch norm parameters");
         }
         double[][] w = entry.weights();

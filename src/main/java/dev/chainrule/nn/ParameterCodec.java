@@ -33,7 +33,7 @@ public final class ParameterCodec {
             out.writeInt(VERSION);
             out.writeInt(layers.size());
             for (LayerParameters layer : layers) {
-                if (layer.isBatchNorm()) {
+                if (layer.ofBatchNorm()) {
                     out.writeInt(BATCH_NORM);
                     for (double[] v : new double[][] {layer.gamma(), layer.beta(), layer.runningMean(),
                             layer.runningVar()}) {

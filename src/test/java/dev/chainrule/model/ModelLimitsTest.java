@@ -17,11 +17,16 @@ class ModelLimitsTest {
 
     @Test
     void defaultsApplyWhenNothingIsConfigured() {
-        assertThat(bind(Map.of())).isEqualTo(new ModelLimits(4096, 64, 100_000, 10_000_000));
+        assertThat(bind(Map.of())).isEqualTo(new ModelLimits(4096, 64, 100_000, 10_000_000, 4));
     }
 
     @Test
     void theUnitCapIsConfigurable() {
         assertThat(bind(Map.of("chainrule.models.max-units", "8")).maxUnits()).isEqualTo(8);
+    }
+
+    @Test
+    void theNestingCapIsConfigurable() {
+        assertThat(bind(Map.of("chainrule.models.max-depth", "2")).maxDepth()).isEqualTo(2);
     }
 }

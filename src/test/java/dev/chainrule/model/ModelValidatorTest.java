@@ -17,7 +17,7 @@ import dev.chainrule.nn.WeightInit;
 
 class ModelValidatorTest {
 
-    private final ModelValidator validator = new ModelValidator(new ModelLimits(64, 4, 1000, 10_000));
+    private final ModelValidator validator = new ModelValidator(new ModelLimits(64, 4, 1000, 10_000, 4));
 
     private static ModelRequest.Layer dense(Number units, String activation) {
         return new ModelRequest.Layer("dense", units, activation, null);
@@ -104,7 +104,7 @@ class ModelValidatorTest {
     void fieldsOfTheOtherLayerTypeAreRefused() {
         assertThat(pointers(request(null, List.of(new ModelRequest.Layer("dense", 3, "relu", 0.5),
                 new ModelRequest.Layer("dropout", 3, null, 0.5), dense(1, "identity")), "mse")))
-                .containsExactly("/layers/0/rate", "/layers/1");
+                .containsExactly("/layers/0/rate", "/layers/1/units");
     }
 
     @Test

@@ -31,7 +31,7 @@ class BatchNormLayerTest {
     void startsAsPyTorchDoesAndExportsItsFourVectors() {
         LayerParameters norm = Network.create(SPEC, Precision.FLOAT32).exportParameters().get(1);
 
-        assertThat(norm.isBatchNorm()).isTrue();
+        assertThat(norm.ofBatchNorm()).isTrue();
         assertThat(norm.gamma()).containsOnly(1.0).hasSize(4);
         assertThat(norm.beta()).containsOnly(0.0);
         assertThat(norm.runningMean()).containsOnly(0.0);

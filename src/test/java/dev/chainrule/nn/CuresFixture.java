@@ -102,7 +102,7 @@ public final class CuresFixture {
     public static double[] flatten(List<LayerParameters> entries) {
         List<Double> values = new ArrayList<>();
         for (LayerParameters p : entries) {
-            if (p.isBatchNorm()) {
+            if (p.ofBatchNorm()) {
                 for (double[] v : new double[][] {p.gamma(), p.beta(), p.runningMean(), p.runningVar()}) {
                     for (double d : v) {
                         values.add(d);

@@ -9,7 +9,8 @@ import dev.chainrule.nn.LayerSpec;
 /** The ONNX form of every layer kind the engine has; a new kind adds its class here. */
 final class OnnxLayers {
 
-    static final List<OnnxLayer<?>> ALL = List.of(new DenseOnnx(), new DropoutOnnx());
+    static final List<OnnxLayer<?>> ALL = List.of(new DenseOnnx(), new DropoutOnnx(), new BatchNormOnnx(),
+            new ResidualOnnx());
 
     private OnnxLayers() {
     }

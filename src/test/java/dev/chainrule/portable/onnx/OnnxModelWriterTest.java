@@ -13,8 +13,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -83,6 +85,17 @@ class OnnxModelWriterTest {
             throws Exception {
         check(List.of(new LayerSpec.Dense(5, Activation.TANH), new LayerSpec.Dense(target.width(), output)), loss,
                 target, precision, precision == Precision.FLOAT32 ? 1e-5 : 1e-12);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Precision.class)
+    void batchNormAndResidualBlocksMatchTheService(Precision precision) throws Exception {
+        TargetEncoding target = new TargetEncoding.OneHot(List.of("a", "b", "c"));
+        check(List.of(new LayerSpec.BatchNorm(0.1, 1e-5), new LayerSpec.Dense(6, Activation.RELU),
+                new LayerSpec.Residual(List.of(new LayerSpec.Dense(4, Activation.TANH), new LayerSpec.BatchNorm(0.5, 1e-3),
+                        new LayerSpec.Residual(List.of(new LayerSpec.Dense(4, Activation.ELU)), false)), true),
+                new LayerSpec.Dense(3, Activation.SOFTMAX)), Loss.CROSS_ENTROPY, target, precision,
+                precision == Precision.FLOAT32 ? 1e-5 : 1e-12);
     }
 
     @Test
@@ -181,7 +194,16 @@ class OnnxModelWriterTest {
     }
 
     private static Network network(int inputs, List<LayerSpec> layers, Loss loss, Precision precision) {
-        return Network.create(new NetworkSpec(inputs, layers, loss, WeightInit.XAVIER_NORMAL, 7, 0), precision);
+        Network network = Network.create(new NetworkSpec(inputs, layers, loss, WeightInit.XAVIER_NORMAL, 7, 0),
+                precision);
+        if (network.stateVector() != null) {
+            // move batch norm's running statistics away from (0, 1) with a few training passes
+            for (int pass = 0; pass < 3; pass++) {
+                INDArray x = Nd4j.rand(network.dataType(), 16, inputs).muli(4).subi(1);
+                network.computeGradients(x, Nd4j.zeros(network.dataType(), 16, network.outputs()).addi(1.0 / 3), pass);
+            }
+        }
+        return network;
     }
 
     private static OnnxModel model(Network network, Preprocessing preprocessing) {
