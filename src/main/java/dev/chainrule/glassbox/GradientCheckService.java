@@ -60,6 +60,10 @@ class GradientCheckService {
         }
         Preprocessing preprocessing = ModelInputs.fit(model, data, true);
         checkWork(model, preprocessing.inputs(), rows, samples);
+        if (model.hasBatchNorm() && rows < 2) {
+            throw ModelInputs.invalid("/rows", "The model has batch_norm layers, which need at least 2 rows to "
+                    + "normalize over; " + rows + " was asked for.");
+        }
         int[] chosen = chooseRows(data.rows(), rows, seed);
         LabeledData encoded = preprocessing.encode(data, chosen, Precision.FLOAT64);
         Network network = ModelInputs.network(model, preprocessing.inputs(), Precision.FLOAT64);
@@ -68,20 +72,35 @@ class GradientCheckService {
                 encoded.targets(), samples, seed));
     }
 
-    /** Two loss evaluations per checked value, each a forward and backward pass: about 3 multiply-adds per weight and row. */
-    private void checkWork(StoredModel model, int inputWidth, int rows, int samples) {
-        long width = inputWidth;
-        long weights = 0;
-        long checks = 0;
-        for (LayerSpec layer : model.layers()) {
+    /** Adds each layer's parameters and checked values to {@code tally}; returns the width after the layers. */
+    private static long tally(List<LayerSpec> layers, long width, int rows, int samples, long[] tally) {
+        long current = width;
+        for (LayerSpec layer : layers) {
+            tally[1] += Math.min(samples, rows * current);
             if (layer instanceof LayerSpec.Dense dense) {
-                weights += width * dense.units() + dense.units();
-                checks += Math.min(samples, rows * width) + Math.min(samples, width * dense.units())
-                        + Math.min(samples, dense.units());
-                width = dense.units();
+                tally[0] += current * dense.units() + dense.units();
+                tally[1] += Math.min(samples, current * dense.units()) + Math.min(samples, dense.units());
+                current = dense.units();
+            } else if (layer instanceof LayerSpec.BatchNorm) {
+                tally[0] += 2 * current;
+                tally[1] += 2 * Math.min(samples, current);
+            } else if (layer instanceof LayerSpec.Residual residual) {
+                long inner = tally(residual.layers(), current, rows, samples, tally);
+                if (residual.projection()) {
+                    tally[0] += current * inner + inner;
+                    tally[1] += Math.min(samples, current * inner) + Math.min(samples, inner);
+                }
+                current = inner;
             }
         }
-        long work = 2 * checks * 3 * rows * weights;
+        return current;
+    }
+
+    /** Two loss evaluations per checked value, each a forward and backward pass: about 3 multiply-adds per weight and row. */
+    private void checkWork(StoredModel model, int inputWidth, int rows, int samples) {
+        long[] weightsAndChecks = {0, 0};
+        tally(model.layers(), inputWidth, rows, samples, weightsAndChecks);
+        long work = 2 * weightsAndChecks[1] * 3 * rows * weightsAndChecks[0];
         if (work > limits.maxCheckWork()) {
             throw ModelInputs.invalid("/samplesPerLayer", "This check would cost about " + work + " multiply-adds, "
                     + "more than the limit of " + limits.maxCheckWork() + " (chainrule.glassbox.max-check-work); "

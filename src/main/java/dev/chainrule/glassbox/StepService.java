@@ -52,6 +52,10 @@ class StepService {
                 : fromDataset(model, request, job, precision);
         int inputWidth = (int) rows[0].columns();
         checkSize(model, inputWidth, (int) rows[0].rows());
+        if (model.hasBatchNorm() && rows[0].rows() < 2) {
+            throw ModelInputs.invalid(request.instances() != null ? "/instances" : "/rows", "The model has batch_norm "
+                    + "layers, which need at least 2 rows in a training step; got " + rows[0].rows() + ".");
+        }
         Network network = ModelInputs.network(model, inputWidth, precision);
         if (job != null && job.parameters() != null) {
             if (job.parameters().length() != network.parameterVector().length()) {
@@ -163,18 +167,33 @@ class StepService {
         }
 
         static long values(List<LayerSpec> layers, int inputs, int rows) {
-            long width = inputs;
-            long total = (long) rows * inputs;
+            long[] total = {(long) rows * inputs};
+            long width = walk(layers, inputs, rows, total);
+            return total[0] + (long) rows * width;                        // the targets
+        }
+
+        private static long walk(List<LayerSpec> layers, long width, int rows, long[] total) {
+            long current = width;
             for (LayerSpec layer : layers) {
                 if (layer instanceof LayerSpec.Dense dense) {
-                    long parameters = width * dense.units() + dense.units();
-                    total += 4 * parameters + 4L * rows * dense.units();   // W, b, gradients, update, after; z, a, dL/da, dL/dz
-                    width = dense.units();
+                    total[0] += dense(current, dense.units(), rows);
+                    current = dense.units();
+                } else if (layer instanceof LayerSpec.Residual residual) {
+                    long inner = walk(residual.layers(), current, rows, total);
+                    total[0] += residual.projection() ? dense(current, inner, rows) : 0;
+                    current = inner;
+                } else if (layer instanceof LayerSpec.BatchNorm) {
+                    total[0] += 4 * 2 * current + 2L * rows * current;  // γ, β as W, b; a, dL/da
                 } else {
-                    total += 2L * rows * width;                           // a, dL/da
+                    total[0] += 2L * rows * current;                    // a, dL/da
                 }
             }
-            return total + (long) rows * width;                           // the targets
+            return current;
+        }
+
+        // W, b, gradients, update, after; z, a, dL/da, dL/dz
+        private static long dense(long fanIn, long units, int rows) {
+            return 4 * (fanIn * units + units) + 4L * rows * units;
         }
     }
 }

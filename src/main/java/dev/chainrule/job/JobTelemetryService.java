@@ -13,7 +13,7 @@ import dev.chainrule.diagnosis.TrainingRecord;
 import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.fault.NotFoundException;
 import dev.chainrule.model.ModelCatalog;
-import dev.chainrule.nn.LayerSpec;
+import dev.chainrule.nn.FlatLayers;
 
 /** A job's per-layer telemetry as stored every epoch, and the diagnosis read from it. */
 @Service
@@ -71,8 +71,8 @@ class JobTelemetryService {
     private List<String> activations(UUID modelId) {
         List<String> names = new ArrayList<>();
         try {
-            for (LayerSpec layer : models.get(modelId).layers()) {
-                names.add(layer instanceof LayerSpec.Dense dense ? dense.activation().jsonName() : null);
+            for (FlatLayers.Layer layer : FlatLayers.of(models.get(modelId).layers())) {
+                names.add(layer.activation() == null ? null : layer.activation().jsonName());
             }
         } catch (NotFoundException e) {
             return List.of();

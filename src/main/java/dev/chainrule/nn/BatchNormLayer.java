@@ -140,6 +140,12 @@ final class BatchNormLayer implements Layer {
                 : new LayerPass(description, p.x, null, p.y, p.dY, null, p.dX, parameters());
     }
 
+    /** dL/dy, the gradient reaching this layer's output (it has no {@code z}). */
+    @Override
+    public INDArray lastErrorSignal() {
+        return last == null ? null : last.dY;
+    }
+
     @Override
     public int inputs() {
         return width;

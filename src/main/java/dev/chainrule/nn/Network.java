@@ -56,8 +56,10 @@ public final class Network {
         int width = built.get(built.size() - 1).outputs();
         int last = spec.layers().size() - 1;
         buffer.allocate(dataType);
-        this.layerAt = built.toArray(Layer[]::new);
         this.layers = new LayerSequence(built);
+        List<Layer> leaves = new ArrayList<>();
+        layers.forEachLayer(leaves::add);
+        this.layerAt = leaves.toArray(Layer[]::new);
         LayerSpec.Dense output = (LayerSpec.Dense) spec.layers().get(last);
         this.outputLoss = OutputLoss.create(output.activation(), spec.loss(), width, kernels, dataType);
         this.penalty = new L2Penalty(spec.l2(), buffer.all(), kernels);
@@ -188,8 +190,9 @@ public final class Network {
     }
 
     /**
-     * dL/dz of layer {@code index} (counted from 0 as in the spec) in the last training pass, or null
-     * for a layer without a {@code z}; live, never to be written. Allocates nothing, unlike
+     * dL/dz of layer {@code index} (counted from 0 in the order of {@link FlatLayers}: as in the spec for a
+     * network without blocks) in the last training pass; for batch norm dL/dy, its output's gradient; null
+     * for a dropout layer. Live, never to be written. Allocates nothing, unlike
      * {@link #lastPass()}, so it may be read every batch.
      */
     public INDArray lastErrorSignal(int index) {

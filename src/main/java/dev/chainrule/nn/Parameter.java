@@ -50,7 +50,8 @@ public final class Parameter {
         return penalized;
     }
 
-    long offset() {
+    /** Where this parameter starts in its flat vector. */
+    public long offset() {
         return offset;
     }
 

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.chainrule.nn.LayerParameters;
+import dev.chainrule.nn.FlatLayers;
 import dev.chainrule.nn.LayerPass;
 import dev.chainrule.nn.LayerSpec;
 import dev.chainrule.nn.Network;
@@ -19,7 +20,8 @@ import dev.chainrule.nn.Precision;
 
 /**
  * Backpropagated gradients against central differences, in float64 with dropout off, on a sample of
- * every dense layer's weights, bias and input. The comparison is DL4J's ({@code GradientCheckUtil}):
+ * every parameter tensor (dense weights and bias, batch norm's γ and β, residual projections) and of
+ * every top-level layer's input. The comparison is DL4J's ({@code GradientCheckUtil}):
  * the relative error {@code |a − n| / (|a| + |n|)}, where a difference below an absolute floor counts
  * as agreement (tiny gradients have meaningless relative errors), see {@link #relativeError}.
  *
@@ -57,75 +59,102 @@ public final class GradientCheck {
     }
 
     /**
-     * Checks {@code spec} with {@code parameters} (one entry per dense layer) on rows {@code x}, targets
-     * {@code y}, at most {@code samples} values per tensor, drawn from {@code seed}.
+     * Checks {@code spec} with {@code parameters} (one entry per layer with parameters) on rows {@code x},
+     * targets {@code y}, at most {@code samples} values per tensor, drawn from {@code seed}. Entries name
+     * layers as {@link FlatLayers} numbers them; the input of a top-level layer (a residual block's
+     * input is that of its first layer) is checked on the network cut before it.
      */
     public static Result check(NetworkSpec spec, List<LayerParameters> parameters, INDArray x, INDArray y,
             int samples, long seed) {
-        List<Integer> modelIndex = new ArrayList<>();
-        List<LayerSpec> dense = new ArrayList<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            if (spec.layers().get(i) instanceof LayerSpec.Dense) {
-                modelIndex.add(i);
-                dense.add(spec.layers().get(i));
-            }
-        }
-        NetworkSpec withoutDropout = new NetworkSpec(spec.inputs(), dense, spec.loss(), spec.weightInit(), spec.seed(),
-                spec.l2());
+        NetworkSpec withoutDropout = new NetworkSpec(spec.inputs(), withoutDropout(spec.layers()), spec.loss(),
+                spec.weightInit(), spec.seed(), spec.l2());
         Network network = Network.create(withoutDropout, Precision.FLOAT64, parameters);
         INDArray features = x.castTo(DataType.DOUBLE).dup();
         INDArray targets = y.castTo(DataType.DOUBLE).dup();
         INDArray inputGradient = network.inputGradient(features, targets, NO_DROPOUT).dup();
         INDArray gradients = network.gradientVector().dup();
         List<LayerPass> passes = network.lastPass();
-        List<INDArray> layerInputs = new ArrayList<>();
-        List<INDArray> layerInputGradients = new ArrayList<>();
-        for (LayerPass pass : passes) {
-            layerInputs.add(pass.input().dup());
-            layerInputGradients.add(pass.dLdInput() == null ? null : pass.dLdInput().dup());
-        }
+        List<FlatLayers.Layer> flat = FlatLayers.of(withoutDropout.layers());
         SplittableRandom random = new SplittableRandom(seed);
         List<Entry> entries = new ArrayList<>();
         List<Parameter> all = network.parameters();
-        long offset = 0;
         int parameterIndex = 0;
-        for (int k = 0; k < dense.size(); k++) {
-            int layer = modelIndex.get(k);
-            INDArray input = k == 0 ? features : layerInputs.get(k);
-            INDArray analyticInput = k == 0 ? inputGradient : layerInputGradients.get(k);
-            Network rest = k == 0 ? network : tail(withoutDropout, parameters, k, (int) input.columns());
-            entries.add(probe(layer, "input", values(input, analyticInput, () -> loss(rest, input, targets)), samples,
-                    random));
-            for (int p = 0; p < 2; p++) {
-                Parameter parameter = all.get(parameterIndex++);
-                long from = offset;
-                int length = (int) (parameter.rows() * parameter.columns());
-                entries.add(probe(layer, parameter.name(), new Probe() {
-                    @Override
-                    public int size() {
-                        return length;
-                    }
-
-                    @Override
-                    public double analytic(int index) {
-                        return gradients.getDouble(from + index);
-                    }
-
-                    @Override
-                    public double lossWith(int index, double delta) {
-                        INDArray theta = network.parameterVector();
-                        double original = theta.getDouble(from + index);
-                        theta.putScalar(from + index, original + delta);
-                        double loss = loss(network, features, targets);
-                        theta.putScalar(from + index, original);
-                        return loss;
-                    }
-                }, samples, random));
-                offset += length;
+        int entriesBefore = 0;
+        for (int k = 0; k < spec.layers().size(); k++) {
+            if (spec.layers().get(k) instanceof LayerSpec.Dropout) {
+                continue;
+            }
+            String top = String.valueOf(k);
+            List<Integer> leaves = new ArrayList<>();
+            for (int i = 0; i < flat.size(); i++) {
+                String path = flat.get(i).path();
+                if (path.equals(top) || path.startsWith(top + ".")) {
+                    leaves.add(i);
+                }
+            }
+            INDArray input = k == 0 ? features : inputOf(leaves, passes).dup();
+            Network rest = k == 0 ? network : tail(withoutDropout, parameters, k, entriesBefore, (int) input.columns());
+            INDArray analyticInput = k == 0 ? inputGradient : rest.inputGradient(input, targets, NO_DROPOUT).dup();
+            entries.add(probe(leaves.get(0), "input", values(input, analyticInput, () -> loss(rest, input, targets)),
+                    samples, random));
+            for (int leaf : leaves) {
+                if (!flat.get(leaf).hasParameters()) {
+                    continue;
+                }
+                entriesBefore++;
+                for (int p = 0; p < 2; p++) {
+                    Parameter parameter = all.get(parameterIndex++);
+                    entries.add(probe(leaf, parameter.name(), parameterProbe(network, gradients, parameter, features,
+                            targets), samples, random));
+                }
             }
         }
         double worst = entries.stream().mapToDouble(Entry::maxRelativeError).max().orElse(0);
         return new Result(worst <= THRESHOLD, worst, THRESHOLD, entries);
+    }
+
+    private static Probe parameterProbe(Network network, INDArray gradients, Parameter parameter, INDArray features,
+            INDArray targets) {
+        long from = parameter.offset();
+        int length = (int) (parameter.rows() * parameter.columns());
+        return new Probe() {
+            @Override
+            public int size() {
+                return length;
+            }
+
+            @Override
+            public double analytic(int index) {
+                return gradients.getDouble(from + index);
+            }
+
+            @Override
+            public double lossWith(int index, double delta) {
+                INDArray theta = network.parameterVector();
+                double original = theta.getDouble(from + index);
+                theta.putScalar(from + index, original + delta);
+                double loss = loss(network, features, targets);
+                theta.putScalar(from + index, original);
+                return loss;
+            }
+        };
+    }
+
+    /** The input of a top-level layer: that of its first leaf that saw one (dropout at rate 0 keeps none). */
+    private static INDArray inputOf(List<Integer> leaves, List<LayerPass> passes) {
+        for (int leaf : leaves) {
+            if (passes.get(leaf).input() != null) {
+                return passes.get(leaf).input();
+            }
+        }
+        throw new IllegalStateException("no layer of the block saw an input");
+    }
+
+    /** The layers with every dropout rate set to 0: the same structure, no randomness. */
+    private static List<LayerSpec> withoutDropout(List<LayerSpec> layers) {
+        return layers.stream().map(layer -> layer instanceof LayerSpec.Dropout ? new LayerSpec.Dropout(0)
+                : layer instanceof LayerSpec.Residual r ? new LayerSpec.Residual(withoutDropout(r.layers()),
+                        r.projection()) : layer).toList();
     }
 
     /** Compares {@code probe} on at most {@code samples} of its values, drawn from {@code random}. */
@@ -186,11 +215,12 @@ public final class GradientCheck {
         return network.computeGradients(x, y, NO_DROPOUT);
     }
 
-    /** The network from dense layer {@code from} on, taking that layer's input as its own. */
-    private static Network tail(NetworkSpec spec, List<LayerParameters> parameters, int from, int inputs) {
+    /** The network from top-level layer {@code from} on, taking that layer's input as its own. */
+    private static Network tail(NetworkSpec spec, List<LayerParameters> parameters, int from, int entriesBefore,
+            int inputs) {
         NetworkSpec rest = new NetworkSpec(inputs, spec.layers().subList(from, spec.layers().size()), spec.loss(),
                 spec.weightInit(), spec.seed(), spec.l2());
-        return Network.create(rest, Precision.FLOAT64, parameters.subList(from, parameters.size()));
+        return Network.create(rest, Precision.FLOAT64, parameters.subList(entriesBefore, parameters.size()));
     }
 
     /** {@code count} distinct indices below {@code size} (all of them when there are no more). */

@@ -2,7 +2,10 @@ package dev.chainrule.nn.train;
 
 /**
  * What one trainable layer did during one epoch. {@code layer} is the layer's position in the
- * network (from 0, as in the spec); {@code kind} its kind ({@code dense}).
+ * network (from 0, as in the spec; inside residual blocks in the order of {@link dev.chainrule.nn.FlatLayers});
+ * {@code kind} its kind ({@code dense}, {@code batch_norm} or {@code projection}). For batch norm, W is γ
+ * and b is β, {@code errorNorm} is taken of ∂L/∂y (it has no z) and the activation statistics are those of
+ * its output.
  *
  * <ul>
  * <li>{@code weightNorm}: ‖W‖₂ at the end of the epoch;

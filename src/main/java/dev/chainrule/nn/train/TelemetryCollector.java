@@ -8,14 +8,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.LayerPass;
-import dev.chainrule.nn.LayerSpec;
+import dev.chainrule.nn.FlatLayers;
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.Parameter;
 import dev.chainrule.nn.kernel.HeapViews;
 import dev.chainrule.nn.kernel.MatrixKernel;
 
 /**
- * Gathers {@link LayerTelemetry} for every dense layer while a network trains: for each batch that
+ * Gathers {@link LayerTelemetry} for every layer with parameters while a network trains (dense layers,
+ * batch norm with γ and β in the place of weights and bias, residual projections; layers numbered as in
+ * {@link FlatLayers}): for each batch that
  * {@link #measures} picks, call {@link #afterBackward()} between the backward pass and the optimizer
  * step and {@link #afterStep()} after the step; call {@link #finishEpoch()} at the end of each epoch.
  *
@@ -42,6 +44,7 @@ public final class TelemetryCollector {
     private final Network network;
     private final MatrixKernel kernel;
     private final int[] index;
+    private final String[] kinds;
     private final Activation[] activations;
     private final Parameter[] weights;
     private final Parameter[] biases;
@@ -61,15 +64,16 @@ public final class TelemetryCollector {
     public TelemetryCollector(Network network) {
         this.network = network;
         this.kernel = network.kernels().matrix();
-        List<LayerSpec> specs = network.spec().layers();
-        List<Integer> dense = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            if (specs.get(i) instanceof LayerSpec.Dense) {
-                dense.add(i);
+        List<FlatLayers.Layer> flat = FlatLayers.of(network.spec().layers());
+        List<Integer> trainable = new ArrayList<>();
+        for (int i = 0; i < flat.size(); i++) {
+            if (flat.get(i).hasParameters()) {
+                trainable.add(i);
             }
         }
-        int n = dense.size();
-        this.index = dense.stream().mapToInt(Integer::intValue).toArray();
+        int n = trainable.size();
+        this.index = trainable.stream().mapToInt(Integer::intValue).toArray();
+        this.kinds = new String[n];
         this.activations = new Activation[n];
         this.weights = new Parameter[n];
         this.biases = new Parameter[n];
@@ -77,15 +81,14 @@ public final class TelemetryCollector {
         INDArray parameters = network.parameterVector();
         this.before = Nd4j.create(parameters.dataType(), parameters.shape());
         List<Parameter> all = network.parameters();
-        long offset = 0;
         for (int l = 0; l < n; l++) {
-            activations[l] = ((LayerSpec.Dense) specs.get(index[l])).activation();
-            // the flat vector holds every dense layer's weights then bias, in order
+            kinds[l] = flat.get(index[l]).kind();
+            activations[l] = flat.get(index[l]).activation();
+            // every layer with parameters has two, in order: weights and bias, or (batch norm) gamma and beta
             weights[l] = all.get(2 * l);
             biases[l] = all.get(2 * l + 1);
             weightsBefore[l] = Nd4j.create(before.data(), new long[] {weights[l].rows(), weights[l].columns()},
-                    new long[] {weights[l].columns(), 1}, offset, 'c', before.dataType());
-            offset += weights[l].rows() * weights[l].columns() + biases[l].rows() * biases[l].columns();
+                    new long[] {weights[l].columns(), 1}, weights[l].offset(), 'c', before.dataType());
         }
         this.weightSquaresBefore = new double[n];
         this.gradientSquares = new double[n];
@@ -127,13 +130,13 @@ public final class TelemetryCollector {
         batches++;
     }
 
-    /** The epoch's telemetry, one entry per dense layer in order; starts the next epoch's. */
+    /** The epoch's telemetry, one entry per layer with parameters in order; starts the next epoch's. */
     public List<LayerTelemetry> finishEpoch() {
         List<LayerTelemetry> result = new ArrayList<>(index.length);
         int n = Math.max(1, batches);
         for (int l = 0; l < index.length; l++) {
             double[] stats = activationStats[l] == null ? new double[4] : activationStats[l];
-            result.add(new LayerTelemetry(index[l], "dense", Math.sqrt(kernel.sumOfSquares(weights[l].value())),
+            result.add(new LayerTelemetry(index[l], kinds[l], Math.sqrt(kernel.sumOfSquares(weights[l].value())),
                     Math.sqrt(gradientSquares[l] / n), Math.sqrt(biasGradientSquares[l] / n), ratioSum[l] / n,
                     errorSum[l] / n, stats[0], stats[1], stats[2], saturates(activations[l]) ? stats[3] : null));
             gradientSquares[l] = 0;

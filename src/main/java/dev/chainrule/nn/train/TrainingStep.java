@@ -6,6 +6,7 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.chainrule.nn.LayerParameters;
+import dev.chainrule.nn.FlatLayers;
 import dev.chainrule.nn.LayerPass;
 import dev.chainrule.nn.LayerSpec;
 import dev.chainrule.nn.Network;
@@ -38,11 +39,11 @@ public final class TrainingStep {
     public static Trace run(Network network, INDArray features, INDArray targets, OptimizerSpec spec, long seed) {
         long dropoutSeed = dropoutSeed(seed, 0, 0);
         double loss = network.computeGradients(features, targets, dropoutSeed);
-        List<LayerSpec> specs = network.spec().layers();
+        List<FlatLayers.Layer> flat = FlatLayers.of(network.spec().layers());
         List<LayerPass> passes = network.lastPass();
         List<LayerTrace> layers = new ArrayList<>(passes.size());
         for (int i = 0; i < passes.size(); i++) {
-            layers.add(capture(i, specs.get(i), passes.get(i)));
+            layers.add(capture(i, flat.get(i).kind(), passes.get(i)));
         }
         Optimizer optimizer = network.kernels().optimizer(spec, network.parameterVector().length(),
                 network.dataType());
@@ -55,18 +56,23 @@ public final class TrainingStep {
         return new Trace(loss, lossAfter, updated, network.exportParameters());
     }
 
-    private static LayerTrace capture(int index, LayerSpec spec, LayerPass pass) {
-        String kind = spec instanceof LayerSpec.Dense ? "dense" : "dropout";
-        Parameter weights = find(pass.parameters(), "weights");
-        Parameter bias = find(pass.parameters(), "bias");
+    private static LayerTrace capture(int index, String kind, LayerPass pass) {
+        Parameter weights = first(pass.parameters());
+        Parameter bias = second(pass.parameters());
         return new LayerTrace(index, kind, matrix(weights == null ? null : weights.value()),
                 vector(bias == null ? null : bias.value()), matrix(pass.z()), matrix(pass.a()), matrix(pass.dLda()),
                 matrix(pass.dLdz()), matrix(weights == null ? null : weights.gradient()),
                 vector(bias == null ? null : bias.gradient()), null, null);
     }
 
-    private static Parameter find(List<Parameter> parameters, String name) {
-        return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    /** Weights, or batch norm's γ. */
+    private static Parameter first(List<Parameter> parameters) {
+        return parameters.isEmpty() ? null : parameters.get(0);
+    }
+
+    /** Bias, or batch norm's β. */
+    private static Parameter second(List<Parameter> parameters) {
+        return parameters.size() < 2 ? null : parameters.get(1);
     }
 
     private static double[][] matrix(INDArray array) {
@@ -84,7 +90,10 @@ public final class TrainingStep {
     /**
      * One layer of the step: {@code layer} is its position in the model (from 0). For the output layer
      * {@code a} and {@code dLda} are those of the output activation; {@code dLda} is null where the loss
-     * is fused with it. A dropout layer has only {@code a}, {@code dLda} and no parameters. The update is
+     * is fused with it. A dropout layer has only {@code a}, {@code dLda} and no parameters. A batch_norm
+     * layer has no {@code z} and shows γ as {@code weights} (one row) and β as {@code bias}, their
+     * gradients as {@code dLdW} and {@code dLdb}; layers inside residual blocks are numbered as in
+     * {@link FlatLayers}. The update is
      * the change the optimizer made to each parameter (after − before).
      */
     public record LayerTrace(int layer, String kind, double[][] weights, double[] bias, double[][] z, double[][] a,
@@ -92,8 +101,8 @@ public final class TrainingStep {
             double[] updateBias) {
 
         LayerTrace withUpdate(List<Parameter> parameters) {
-            Parameter w = find(parameters, "weights");
-            Parameter b = find(parameters, "bias");
+            Parameter w = first(parameters);
+            Parameter b = second(parameters);
             if (w == null || b == null) {
                 return this;
             }

@@ -53,6 +53,31 @@ class GradientCheckUnitTest {
     }
 
     @Test
+    void batchNormAndResidualBlocksAreCheckedParameterByParameter() {
+        NetworkSpec spec = new NetworkSpec(3, List.of(new LayerSpec.Dense(4, Activation.TANH),
+                new LayerSpec.BatchNorm(0.1, 1e-5),
+                new LayerSpec.Residual(List.of(new LayerSpec.Dropout(0.5), new LayerSpec.Dense(2, Activation.SIGMOID)),
+                        true),
+                new LayerSpec.Dense(4, Activation.SOFTMAX)), Loss.CROSS_ENTROPY, WeightInit.TORCH_DEFAULT, 7, 0);
+        List<LayerParameters> parameters = Network.create(spec, Precision.FLOAT64).exportParameters();
+        INDArray x = Nd4j.createFromArray(new double[][] {{0.3, -1.2, 0.8}, {1.5, 0.1, -0.4}, {-0.7, 0.9, 0.2}});
+        INDArray y = Nd4j.createFromArray(new double[][] {{1, 0, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}});
+
+        GradientCheck.Result result = GradientCheck.check(spec, parameters, x, y, 200, 3);
+
+        assertThat(result.passed()).as("%s", result).isTrue();
+        assertThat(result.entries()).extracting(GradientCheck.Entry::layer, GradientCheck.Entry::parameter)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "input"),
+                        org.assertj.core.groups.Tuple.tuple(0, "weights"), org.assertj.core.groups.Tuple.tuple(0, "bias"),
+                        org.assertj.core.groups.Tuple.tuple(1, "input"), org.assertj.core.groups.Tuple.tuple(1, "gamma"),
+                        org.assertj.core.groups.Tuple.tuple(1, "beta"), org.assertj.core.groups.Tuple.tuple(2, "input"),
+                        org.assertj.core.groups.Tuple.tuple(3, "weights"), org.assertj.core.groups.Tuple.tuple(3, "bias"),
+                        org.assertj.core.groups.Tuple.tuple(4, "weights"), org.assertj.core.groups.Tuple.tuple(4, "bias"),
+                        org.assertj.core.groups.Tuple.tuple(5, "input"), org.assertj.core.groups.Tuple.tuple(5, "weights"),
+                        org.assertj.core.groups.Tuple.tuple(5, "bias"));
+    }
+
+    @Test
     void aSampleChecksAtMostThatManyValues() {
         NetworkSpec spec = new NetworkSpec(6, List.of(new LayerSpec.Dense(30, Activation.ELU),
                 new LayerSpec.Dense(2, Activation.SOFTMAX)), Loss.CROSS_ENTROPY, WeightInit.XAVIER_NORMAL, 1, 0);
