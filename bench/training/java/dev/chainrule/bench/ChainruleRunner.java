@@ -40,7 +40,12 @@ final class ChainruleRunner implements EngineRunner {
 
     /** The same, with the per-layer telemetry a job records ({@code telemetry}) or without. */
     Measurement train(Workload workload, int warmupRounds, int timedRounds, boolean telemetry) {
-        Network network = Network.create(spec(workload.widths()), Precision.FLOAT32);
+        return train(workload, warmupRounds, timedRounds, telemetry, false);
+    }
+
+    /** The same, with a batch_norm layer after every hidden layer ({@code batchNorm}) or without. */
+    Measurement train(Workload workload, int warmupRounds, int timedRounds, boolean telemetry, boolean batchNorm) {
+        Network network = Network.create(spec(workload.widths(), batchNorm), Precision.FLOAT32);
         int epochs = (warmupRounds + timedRounds) * workload.epochsPerRound();
         TrainingConfig config = new TrainingConfig(epochs, workload.batchSize(), optimizer(workload), null, true,
                 SEED, null);
@@ -93,10 +98,17 @@ final class ChainruleRunner implements EngineRunner {
     }
 
     static NetworkSpec spec(int[] widths) {
+        return spec(widths, false);
+    }
+
+    static NetworkSpec spec(int[] widths, boolean batchNorm) {
         List<LayerSpec> layers = new ArrayList<>();
         for (int i = 1; i < widths.length; i++) {
             boolean output = i == widths.length - 1;
             layers.add(new LayerSpec.Dense(widths[i], output ? Activation.SOFTMAX : Activation.RELU));
+            if (batchNorm && !output) {
+                layers.add(new LayerSpec.BatchNorm(0.1, 1e-5));
+            }
         }
         return new NetworkSpec(widths[0], layers, Loss.CROSS_ENTROPY, WeightInit.HE_NORMAL, SEED, 0);
     }

@@ -19,6 +19,7 @@ final class Report {
     private final List<String> hotLoops = new ArrayList<>();
     private final List<String> gemms = new ArrayList<>();
     private final List<String> telemetry = new ArrayList<>();
+    private final List<String> batchNorm = new ArrayList<>();
 
     Report(TrainingBenchmark.Options options) {
         this.options = options;
@@ -45,6 +46,13 @@ final class Report {
         telemetry.add(log(row(name, medians(off), medians(on), format("%.1f %%", 100 * (1 - onRate / offRate)),
                 bytes(off.get(0).heapBytesPerBatch()) + " / " + bytes(on.get(0).heapBytesPerBatch()),
                 bytes(off.get(0).offHeapBytesPerBatch()) + " / " + bytes(on.get(0).offHeapBytesPerBatch()))));
+    }
+
+    /** Two runs each of W1 without and with batch_norm layers; the cost is that of the summed medians. */
+    void batchNorm(String name, List<Measurement> off, List<Measurement> on) {
+        double offRate = off.stream().mapToDouble(m -> basis(m).median()).sum();
+        double onRate = on.stream().mapToDouble(m -> basis(m).median()).sum();
+        batchNorm.add(log(row(name, medians(off), medians(on), format("%.1f %%", 100 * (1 - onRate / offRate)))));
     }
 
     private String medians(List<Measurement> runs) {
@@ -102,6 +110,15 @@ final class Report {
             out.println("|---|---|---|---|---|---|");
             telemetry.forEach(out::println);
             out.println();
+        }
+        if (!batchNorm.isEmpty()) {
+            out.println();
+            out.println("W1 without and with a batch_norm layer after each hidden layer (256 and 128 columns), "
+                    + "through the trainer (median samples/s of each run, in the order without, with, with, without):");
+            out.println();
+            out.println("| workload | without batch_norm | with batch_norm | cost |");
+            out.println("|---|---|---|---|");
+            batchNorm.forEach(out::println);
         }
         out.println("Each product, float32, into preallocated outputs (median of 5 rounds):");
         out.println();

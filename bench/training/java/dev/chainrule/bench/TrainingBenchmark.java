@@ -14,7 +14,7 @@ import dev.chainrule.nn.Nd4jThreads;
  * GEMM ceiling for the same shapes, and what a steady-state batch allocates.
  *
  * <p>Arguments: {@code --threads N} (default 1), {@code --rounds N} timed rounds (default 5),
- * {@code --warmup N} warm-up rounds (default 1), {@code --only W1|W2|telemetry|inference} to run one part
+ * {@code --warmup N} warm-up rounds (default 1), {@code --only W1|W2|telemetry|batchnorm|inference} to run one part
  * ({@code telemetry}: the trainer with per-layer telemetry off and on, W1 and W2).
  */
 public final class TrainingBenchmark {
@@ -51,6 +51,12 @@ public final class TrainingBenchmark {
             telemetry(report, new Workload("W2 64-64-10 adam, batch 32 (digits)", W2, 32, Workload.Optimizer.ADAM,
                     digits, 10), options);
         }
+        if (options.runs("batchnorm")) {
+            for (Workload.Optimizer optimizer : Workload.Optimizer.values()) {
+                batchNorm(report, new Workload("W1 784-256-128-10 " + optimizer.name().toLowerCase() + ", batch 128",
+                        W1, 128, optimizer, mnistShaped, 1), options);
+            }
+        }
         if (options.runs("inference")) {
             Workload w1 = new Workload("W1", W1, 128, Workload.Optimizer.SGD, mnistShaped, 1);
             infer(report, engines, w1, 1, 2_000, options);
@@ -80,6 +86,17 @@ public final class TrainingBenchmark {
         Measurement on2 = engine.train(workload, options.warmup(), options.rounds(), true);
         Measurement off2 = engine.train(workload, options.warmup(), options.rounds(), false);
         report.telemetry(workload.name(), List.of(off1, off2), List.of(on1, on2));
+    }
+
+    /** W1 without and with a batch_norm layer after each hidden layer, in the order without, with, with, without. */
+    private static void batchNorm(Report report, Workload workload, Options options) {
+        log("batch_norm off/on " + workload.name());
+        ChainruleRunner engine = new ChainruleRunner();
+        Measurement off1 = engine.train(workload, options.warmup(), options.rounds(), false, false);
+        Measurement on1 = engine.train(workload, options.warmup(), options.rounds(), false, true);
+        Measurement on2 = engine.train(workload, options.warmup(), options.rounds(), false, true);
+        Measurement off2 = engine.train(workload, options.warmup(), options.rounds(), false, false);
+        report.batchNorm(workload.name(), List.of(off1, off2), List.of(on1, on2));
     }
 
     private static void infer(Report report, List<EngineRunner> engines, Workload workload, int batch, long calls,
@@ -116,7 +133,7 @@ public final class TrainingBenchmark {
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--only" -> only = value;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + "; expected --threads N, --rounds N, --warmup N, --only W1|W2|telemetry|inference");
+                            + "; expected --threads N, --rounds N, --warmup N, --only W1|W2|telemetry|batchnorm|inference");
                 }
                 i++;
             }

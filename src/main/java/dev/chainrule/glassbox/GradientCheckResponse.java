@@ -12,7 +12,8 @@ record GradientCheckResponse(
         @Schema(description = "the largest relative error |a−n|/(|a|+|n|) over every checked value; a difference "
                 + "below 1e-8 counts as 0") double maxRelativeError,
         @Schema(description = "the largest relative error that passes") double threshold,
-        @Schema(description = "one entry per dense layer and tensor") List<LayerCheck> layers) {
+        @Schema(description = "one entry per layer input and parameter tensor (weights, bias, gamma, beta), layers "
+                + "numbered in running order with residual blocks opened") List<LayerCheck> layers) {
 
     record LayerCheck(
             @Schema(description = "the layer's position in the model, from 0") int layer,

@@ -25,7 +25,8 @@ record StepResponse(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StepLayer(
             @Schema(description = "position in the model, from 0") int layer,
-            @Schema(description = "dense or dropout") String kind,
+            @Schema(description = "dense, dropout, batch_norm (γ shown as weights, one row, β as bias) or projection "
+                    + "(a residual block's); layers inside residual blocks follow in running order") String kind,
             @Schema(description = "W before the update [inputs][units]") double[][] weights,
             @Schema(description = "b before the update") double[] bias,
             @Schema(description = "z = x·W + b [rows][units]") double[][] z,

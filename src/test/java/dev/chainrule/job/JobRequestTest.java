@@ -150,6 +150,17 @@ class JobRequestTest {
     }
 
     @Test
+    void gradientClippingOfZeroOrBelowIs400AndAValidOneIsEchoed() {
+        Reply refused = create(", \"gradientClipNorm\": 0, \"gradientClipValue\": -0.5");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(sorted(refused.pointers())).isEqualTo("/gradientClipNorm /gradientClipValue");
+
+        Reply accepted = create(", \"gradientClipNorm\": 1.5, \"gradientClipValue\": 0.25");
+        assertThat(accepted.json().path("gradientClipNorm").asDouble()).isEqualTo(1.5);
+        assertThat(accepted.json().path("gradientClipValue").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
     void aJobHasPriorityZeroUnlessGivenOneWithinTheRange() {
         assertThat(create("").json().path("priority").asInt()).isZero();
         Reply urgent = create(", \"priority\": 1000");
