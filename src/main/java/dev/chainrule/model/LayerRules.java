@@ -68,14 +68,28 @@ final class LayerRules {
             ModelRequest.Layer layer = requested.get(i);
             LayerSpec spec = layer(layer, pointer, current, depth, faults);
             if (spec == null) {
-                // the width after a faulty layer is unknown: later layers are still checked, not their widths
-                current = layer != null && layer.units() instanceof Integer units ? units : null;
+                current = widthAfterFault(layer, current);
                 continue;
             }
             layers.add(spec);
             current = widthAfter(spec, current);
         }
         return new Checked(layers, current);
+    }
+
+    /**
+     * The width after a faulty layer, as far as it is known: dropout and batch_norm keep it, a dense
+     * layer sets its units; otherwise it is unknown, and later layers are checked without their widths.
+     */
+    private static Integer widthAfterFault(ModelRequest.Layer layer, Integer width) {
+        if (layer == null || layer.type() == null) {
+            return null;
+        }
+        return switch (layer.type()) {
+            case "dropout", "batch_norm" -> width;
+            case "dense" -> layer.units() instanceof Integer units ? units : null;
+            default -> null;
+        };
     }
 
     private static Integer widthAfter(LayerSpec spec, Integer width) {
