@@ -18,6 +18,7 @@ class JsonNamedTest {
     @Test
     void choicesListTheNamesInDeclarationOrderForAMessage() {
         assertThat(JsonNamed.choices(Precision.class)).isEqualTo("float32 or float64");
-        assertThat(JsonNamed.choices(WeightInit.class)).isEqualTo("xavier_uniform, xavier_normal, he_uniform or he_normal");
+        assertThat(JsonNamed.choices(WeightInit.class))
+                .isEqualTo("xavier_uniform, xavier_normal, he_uniform, he_normal, lecun_uniform or torch_default");
     }
 }
