@@ -27,7 +27,7 @@ public class W1Teacher {
             }
         }
         SplittableRandom random = new SplittableRandom(1);
-        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8, 1 << 20)) {
+        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder(FEATURES * 8);
             for (int c = 0; c < FEATURES; c++) {
                 line.append('x').append(c).append(',');
