@@ -24,26 +24,42 @@ csv=$out/w1-$rows.csv
 
 export KEY=bench-compare-admin-key-5f0c2d9e7a41
 rm -rf "$out/data"
-OMP_WAIT_POLICY=PASSIVE CHAINRULE_ADMIN_KEY=$KEY java -Xmx512m ${JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} -Dorg.bytedeco.javacpp.maxbytes=3g \
-  -Dorg.bytedeco.javacpp.maxphysicalbytes=4g -jar "$jar" --server.port="$port" \
-  --chainrule.data-dir="./$out/data" > "$out/server.log" 2>&1 &
-server=$!
+server=
 trap 'kill $server 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do
-  kill -0 $server 2>/dev/null || { echo "the service did not start; see $out/server.log"; exit 1; }
-  sleep 1
-done
+start_service() { # start_service NAME HEAP: the packaged jar on $out/data, until it is healthy
+  OMP_WAIT_POLICY=PASSIVE CHAINRULE_ADMIN_KEY=$KEY java -Xmx"$2" \
+    ${JFR:+-XX:StartFlightRecording=filename=$out/$1.jfr,settings=profile} -Dorg.bytedeco.javacpp.maxbytes=3g \
+    -Dorg.bytedeco.javacpp.maxphysicalbytes=6g -jar "$jar" --server.port="$port" \
+    --chainrule.data-dir="./$out/data" > "$out/$1.log" 2>&1 &
+  server=$!
+  until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do
+    kill -0 $server 2>/dev/null || { echo "the service did not start; see $out/$1.log"; exit 1; }
+    sleep 1
+  done
+}
+stop_service() { kill $server; wait $server 2>/dev/null || true; }
 API=http://127.0.0.1:$port/api/v1
 call() { curl -sf -H "Authorization: Bearer $KEY" "$@"; }
 id() { sed -E 's/^\{"id":"([^"]+)".*/\1/'; }
-await() { until call "$API/jobs/$1" | grep -Eq '"status":"(succeeded|failed|cancelled)"'; do sleep 0.2; done; }
-note threads "$(grep -o '[0-9]* thread(s) each' "$out/server.log" | grep -o '^[0-9]*')"
+await() { # await JOB: until it has ended (at most 5 minutes)
+  for _ in $(seq 1 1500); do
+    call "$API/jobs/$1" | grep -Eq '"status":"(succeeded|failed|cancelled)"' && return 0
+    sleep 0.2
+  done
+  echo "job $1 did not end; see $out/serve.log" >&2; return 1
+}
 
-# 5. ingest: the W1 file as a raw text/csv body
+# 5. ingest: the W1 file as a raw text/csv body, on a service with -Xmx512m
+start_service ingest 512m
 bytes=$(stat -c %s "$csv")
 start=$(date +%s.%N)
 DATASET=$(call -H 'Content-Type: text/csv' --data-binary @"$csv" "$API/datasets?name=w1&task=classification" | id)
 note ingest_mb_s "$(echo "$bytes / 1000000 / ($(date +%s.%N) - $start)" | bc -l)"
+stop_service
+
+# the rest on a heap that holds the decoded W1 rows while they are encoded for training
+start_service serve 2g
+note threads "$(grep -o '[0-9]* thread(s) each' "$out/serve.log" | grep -o '^[0-9]*')"
 
 # 1, 2. the W1 job: 784-256-128-10, SGD lr 0.01, batch 128, 4 epochs, no validation rows
 MODEL=$(call "$API/models" -H 'Content-Type: application/json' -d '{"name": "w1", "seed": 1,
@@ -105,7 +121,7 @@ for c in 1 8; do
   note "floor_p50_$c" "$(latency 50 < "$out/floor-$c.txt")"
   note "floor_p99_$c" "$(latency 99 < "$out/floor-$c.txt")"
 done
-kill $server; wait $server 2>/dev/null || true
+stop_service
 
 # PyTorch on the same file, after the service has stopped
 if /usr/bin/python3 -c 'import torch, numpy' 2>/dev/null; then
