@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What a user waits for, Chainrule against PyTorch and the framework's floor, in one run: prints one
-# markdown table (goals 1–5 of bench/README.md#what-the-user-waits-for). Under 10 minutes on 2 cores.
+# markdown table (goals 1–5 of bench/README.md#what-the-user-waits-for). Meant to take under 10 minutes on 2 cores.
 # Usage: bench/compare/run.sh   (ROWS=60000 PORT=18090 to change, JFR=1 to record a profile of the service
 # into bench/out/compare/server.jfr; wrk and python3-torch from Debian)
 set -euo pipefail
@@ -125,7 +125,10 @@ stop_service
 
 # PyTorch on the same file, after the service has stopped
 if /usr/bin/python3 -c 'import torch, numpy' 2>/dev/null; then
-  /usr/bin/python3 bench/compare/pytorch.py "$csv" >> "$results"
+  for t in 1 2; do
+    OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$t /usr/bin/python3 bench/compare/pytorch.py "$csv" $t \
+      $([ $t = 1 ] && echo parse) >> "$results"
+  done
 else
   note torch missing
 fi
