@@ -20,13 +20,15 @@ class DatasetCatalog {
     private final DatasetStore store;
     private final DatasetProperties properties;
     private final ObjectProvider<DatasetUsage> usages;
+    private final DecodedDatasetCache decoded;
 
     DatasetCatalog(DatasetRepository datasets, DatasetStore store, DatasetProperties properties,
-            ObjectProvider<DatasetUsage> usages) {
+            ObjectProvider<DatasetUsage> usages, DecodedDatasetCache decoded) {
         this.datasets = datasets;
         this.store = store;
         this.properties = properties;
         this.usages = usages;
+        this.decoded = decoded;
     }
 
     /** Newest first. */
@@ -74,6 +76,7 @@ class DatasetCatalog {
         }
         store.deleteAll(id);
         datasets.delete(dataset);
+        decoded.evict(id);
     }
 
     private Dataset find(UUID id) {

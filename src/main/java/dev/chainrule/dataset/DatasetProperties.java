@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  *        distinct values is inferred to be a classification target
  * @param chunkRows values per stored column chunk
  * @param maxPageRows largest {@code limit} of the rows endpoint
+ * @param decodedCacheSize decoded datasets kept in memory across jobs, at most a quarter of the heap
  */
 @Validated
 @ConfigurationProperties("chainrule.datasets")
@@ -25,5 +26,11 @@ record DatasetProperties(
         @DefaultValue("1000") @Min(2) int maxCategories,
         @DefaultValue("20") @Min(2) int autoClassificationMaxClasses,
         @DefaultValue("65536") @Min(1) @Max(16_777_216) int chunkRows,
-        @DefaultValue("1000") @Min(1) int maxPageRows) {
+        @DefaultValue("1000") @Min(1) int maxPageRows,
+        @DefaultValue("256MB") DataSize decodedCacheSize) {
+
+    /** The cache's budget in bytes: as configured, but never more than a quarter of the heap. */
+    long decodedCacheBytes() {
+        return Math.min(decodedCacheSize.toBytes(), Runtime.getRuntime().maxMemory() / 4);
+    }
 }

@@ -7,23 +7,28 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads stored datasets for training and scoring, column chunk by column chunk. */
+/**
+ * Reads stored datasets for training and scoring, column chunk by column chunk; whole datasets are
+ * kept decoded ({@link DecodedDatasetCache}) once the dataset's row says it still exists.
+ */
 @Service
 class StoredDatasetReader implements DatasetReader {
 
     private final DatasetRepository datasets;
     private final DatasetStore store;
+    private final DecodedDatasetCache decoded;
 
-    StoredDatasetReader(DatasetRepository datasets, DatasetStore store) {
+    StoredDatasetReader(DatasetRepository datasets, DatasetStore store, DecodedDatasetCache decoded) {
         this.datasets = datasets;
         this.store = store;
+        this.decoded = decoded;
     }
 
     @Override
     @Transactional(readOnly = true)
     public DatasetData read(UUID datasetId) {
         Dataset dataset = find(datasetId);
-        return read(dataset, 0, dataset.rowCount());
+        return decoded.get(datasetId, () -> read(dataset, 0, dataset.rowCount()));
     }
 
     /** Rows outside the dataset are left out: an offset past the end gives zero rows. */
@@ -67,7 +72,11 @@ class StoredDatasetReader implements DatasetReader {
         return column.categories().stream().map(Category::label).toList();
     }
 
+    /** One query, also when the rows are cached: a dataset deleted by another instance is gone here too. */
     private Dataset find(UUID id) {
-        return datasets.findById(id).orElseThrow(() -> DatasetProblems.notFound(id));
+        return datasets.findById(id).orElseThrow(() -> {
+            decoded.evict(id);
+            return DatasetProblems.notFound(id);
+        });
     }
 }

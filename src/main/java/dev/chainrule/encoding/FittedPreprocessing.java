@@ -1,11 +1,14 @@
 package dev.chainrule.encoding;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.FeatureColumn;
@@ -16,6 +19,9 @@ import dev.chainrule.nn.train.LabeledData;
 
 /** The fitted encodings of every feature column (in dataset order) and of the target. */
 record FittedPreprocessing(List<FeatureEncoding> features, TargetEncoding target) implements Preprocessing {
+
+    /** Values per block of {@link #encodeRows}: half a megabyte of doubles. */
+    private static final int BLOCK_VALUES = 1 << 16;
 
     FittedPreprocessing {
         features = List.copyOf(features);
@@ -126,30 +132,56 @@ record FittedPreprocessing(List<FeatureEncoding> features, TargetEncoding target
         return PreprocessingCodec.encode(this);
     }
 
+    /**
+     * Encodes straight into the matrix the network reads, a block of rows at a time: each block is
+     * filled column by column in a small buffer (it stays in cache, where a whole-dataset array is
+     * written with a stride of a row per value) and copied into the matrix's memory in one go.
+     */
     private INDArray encodeRows(DatasetData data, int[] rows, Precision precision) {
         List<FeatureColumn> columns = DatasetColumns.bind(features, data);
         int width = inputs();
-        double[] out = new double[rows.length * width];
-        int offset = 0;
-        for (int f = 0; f < features.size(); f++) {
-            writeColumn(features.get(f), columns.get(f), rows, out, offset, width);
-            offset += features.get(f).width();
+        boolean single = precision != Precision.FLOAT64;
+        INDArray x = Nd4j.create(single ? DataType.FLOAT : DataType.DOUBLE, rows.length, width);
+        if (rows.length == 0 || width == 0) {
+            return x;
         }
-        return Matrices.of(out, rows.length, width, precision);
+        ByteBuffer memory = x.data().asNio().order(ByteOrder.nativeOrder());
+        int block = Math.max(1, Math.min(rows.length, BLOCK_VALUES / width));
+        double[] out = new double[block * width];
+        float[] narrowed = single ? new float[block * width] : null;
+        for (int from = 0; from < rows.length; from += block) {
+            int count = Math.min(block, rows.length - from);
+            int length = count * width;
+            Arrays.fill(out, 0, length, 0.0);
+            int offset = 0;
+            for (int f = 0; f < features.size(); f++) {
+                writeColumn(features.get(f), columns.get(f), rows, from, count, out, offset, width);
+                offset += features.get(f).width();
+            }
+            if (single) {
+                for (int i = 0; i < length; i++) {
+                    narrowed[i] = (float) out[i];
+                }
+                memory.asFloatBuffer().put(from * width, narrowed, 0, length);
+            } else {
+                memory.asDoubleBuffer().put(from * width, out, 0, length);
+            }
+        }
+        return x;
     }
 
-    private static void writeColumn(FeatureEncoding encoding, FeatureColumn column, int[] rows, double[] out,
-            int offset, int stride) {
+    private static void writeColumn(FeatureEncoding encoding, FeatureColumn column, int[] rows, int from, int count,
+            double[] out, int offset, int stride) {
         if (encoding instanceof FeatureEncoding.Numeric numeric) {
             float[] values = ((FeatureColumn.Numeric) column).values();
-            for (int i = 0; i < rows.length; i++) {
-                out[i * stride + offset] = numeric.encode(values[rows[i]]);
+            for (int i = 0; i < count; i++) {
+                out[i * stride + offset] = numeric.encode(values[rows[from + i]]);
             }
         } else {
             FeatureColumn.Categorical categorical = (FeatureColumn.Categorical) column;
             int[] position = DatasetColumns.categoryRemap((FeatureEncoding.Categorical) encoding, categorical);
-            for (int i = 0; i < rows.length; i++) {
-                int hot = position[categorical.codes()[rows[i]]];
+            for (int i = 0; i < count; i++) {
+                int hot = position[categorical.codes()[rows[from + i]]];
                 if (hot >= 0) {
                     out[i * stride + offset + hot] = 1.0;
                 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,10 +35,12 @@ class JobRecorder {
     private final StoredCheckpointRepository checkpoints;
     private final JobsProperties properties;
     private final JobMetrics metrics;
+    private final ApplicationEventPublisher events;
 
     JobRecorder(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             LayerTelemetryRepository telemetry, StoredCheckpointRepository checkpoints, JobsProperties properties,
-            JobMetrics metrics) {
+            JobMetrics metrics, ApplicationEventPublisher events) {
+        this.events = events;
         this.telemetry = telemetry;
         this.metrics = metrics;
         this.jobs = jobs;
@@ -67,6 +70,7 @@ class JobRecorder {
             telemetry.saveAll(layers.stream().map(l -> new LayerTelemetryRecord(jobId, m.epoch(), l)).toList());
         }
         artifacts.replaceParameters(jobId, parameters);
+        afterCommit(() -> events.publishEvent(new TrainedParametersChanged(jobId)));
         if (checkpoint != null) {
             store(jobId, new StoredCheckpoint(jobId, checkpoint, metrics, bestMetric.score(m), Instant.now()));
         }
@@ -97,6 +101,7 @@ class JobRecorder {
         }
         if (parameters != null) {
             artifacts.replaceParameters(jobId, parameters);
+            afterCommit(() -> events.publishEvent(new TrainedParametersChanged(jobId)));
         }
         afterCommit(() -> metrics.jobFinished(status.jsonName()));
         return true;

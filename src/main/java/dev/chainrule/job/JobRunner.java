@@ -44,6 +44,7 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
     private ExecutorService pool;
     private volatile boolean running;
     private volatile Instant lastPoll;
+    private volatile int threadsPerJob = 1;
 
     JobRunner(RunnerProperties properties, JobRepository jobs, JobRecorder recorder, JobPreparer preparer,
             JobQueue queue) {
@@ -75,8 +76,9 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
                 TimeUnit.MILLISECONDS);
         long beat = properties.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(guard(this::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
-        log.info("Job runner {} started: {} concurrent job(s), {} ND4J thread(s) each", properties.instanceId(),
-                properties.concurrency(), properties.nd4jThreads());
+        threadsPerJob = properties.threadsPerJob(Runtime.getRuntime().availableProcessors());
+        log.info("Job runner {} started: {} concurrent job(s), {} thread(s) each", properties.instanceId(),
+                properties.concurrency(), threadsPerJob);
     }
 
     @Override
@@ -157,7 +159,7 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
         }
         pool.execute(() -> {
             try (var ignored = JobLogContext.forJob(jobId)) {
-                Nd4jThreads.pin(properties.nd4jThreads());
+                Nd4jThreads.pin(threadsPerJob);
                 execution.run();
             } finally {
                 active.remove(jobId);

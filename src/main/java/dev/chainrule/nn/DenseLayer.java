@@ -116,7 +116,17 @@ final class DenseLayer implements Layer {
 
     @Override
     public LayerParameters exportParameters() {
-        return new LayerParameters(weights.value().toDoubleMatrix(), bias.value().toDoubleVector());
+        return new LayerParameters(rows(weights.value().dup('c').data().asDouble(), inputs, units),
+                bias.value().toDoubleVector());
+    }
+
+    /** One bulk copy cut into rows: {@code toDoubleMatrix} makes a view per row, slow for wide layers. */
+    private static double[][] rows(double[] flat, int rows, int columns) {
+        double[][] matrix = new double[rows][columns];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * columns, matrix[r], 0, columns);
+        }
+        return matrix;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.chainrule.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.chainrule.fault.DomainException;
 import dev.chainrule.support.ApiClient;
 import dev.chainrule.support.Reply;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,9 @@ class DatasetUploadTest {
 
     @Autowired
     OrphanChunkCleaner cleaner;
+
+    @Autowired
+    DecodedDatasetCache decoded;
 
     ApiClient http;
 
@@ -292,6 +297,35 @@ class DatasetUploadTest {
         assertThat(http.delete(path).status()).isEqualTo(204);
         assertThat(http.get(path).status()).isEqualTo(404);
         assertThat(chunks(id)).isZero();
+    }
+
+    @Test
+    void aDecodedDatasetIsReadOnceAndForgottenWhenTheDatasetIsDeleted() {
+        UUID id = UUID.fromString(upload("x,y\n1,a\n2,b\n3,a\n", Map.of()).get("id").asString());
+
+        DatasetData first = reader.read(id);
+        DatasetData second = reader.read(id);
+        assertThat(second).as("the second read comes from the cache").isSameAs(first);
+        assertThat(decoded.holds(id)).isTrue();
+
+        assertThat(http.delete("/api/v1/datasets/" + id).status()).isEqualTo(204);
+
+        assertThat(decoded.holds(id)).as("evicted by the delete").isFalse();
+        assertThatThrownBy(() -> reader.read(id)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void aDatasetDeletedBehindTheCachesBackIsNotServedFromIt() {
+        UUID id = UUID.fromString(upload("x,y\n1,a\n2,b\n", Map.of()).get("id").asString());
+        reader.read(id);
+        assertThat(decoded.holds(id)).isTrue();
+
+        // as another instance deletes it: the rows go, this instance's cache is not told
+        jdbc.update("delete from dataset_chunk where dataset_id = ?", id);
+        jdbc.update("delete from dataset where id = ?", id);
+
+        assertThatThrownBy(() -> reader.read(id)).isInstanceOf(DomainException.class);
+        assertThat(decoded.holds(id)).isFalse();
     }
 
     @Test

@@ -193,4 +193,35 @@ class PreprocessingFitterTest {
         assertThat(prediction.probabilities()).containsEntry("yes", 0.9994122);
         assertThat(prediction.probabilities().get("no")).isEqualTo(1.0 - 0.9994122);
     }
+
+    @Test
+    void manyRowsEncodeBlockByBlockExactlyAsEachRowAlone() {
+        int rows = 40_000; // with 5 encoded columns: several blocks
+        float[] x = new float[rows];
+        int[] colors = new int[rows];
+        int[] classes = new int[rows];
+        int[] order = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            x[r] = r % 97 == 0 ? Float.NaN : (float) Math.sin(r) * 7;
+            colors[r] = r % 3;
+            classes[r] = r % 4 == 0 ? 1 : 0;
+            order[r] = (int) ((r * 7919L) % rows); // every row once, out of order
+        }
+        dev.chainrule.dataset.DatasetData data = new dev.chainrule.dataset.DatasetData(java.util.UUID.randomUUID(),
+                "many", Task.CLASSIFICATION, rows, List.of(new FeatureColumn.Numeric("x", x),
+                        new FeatureColumn.Categorical("color", List.of("red", "green", Datasets.MISSING), colors)),
+                new dev.chainrule.dataset.TargetColumn.Classes("class", List.of("a", "b"), classes));
+        Preprocessing p = PreprocessingFitter.fit(data, order, true, Loss.CROSS_ENTROPY);
+
+        for (Precision precision : Precision.values()) {
+            INDArray all = p.encode(data, order, precision).features();
+            for (int i = 0; i < rows; i += 997) {
+                INDArray alone = p.encode(data, new int[] {order[i]}, precision).features();
+                assertThat(all.getRow(i).toDoubleVector()).as("%s row %d", precision, i)
+                        .containsExactly(alone.getRow(0).toDoubleVector());
+            }
+            assertThat(all.getRow(rows - 1).toDoubleVector())
+                    .containsExactly(p.encode(data, new int[] {order[rows - 1]}, precision).features().toDoubleVector());
+        }
+    }
 }

@@ -49,7 +49,9 @@ import dev.chainrule.web.WebSlice;
  * the trained models and datasets mocked), with a stand-in network whose outputs are known: it answers
  * probabilities 0.2 / 0.5 / 0.3 for classes a / b / c on every row.
  */
-@WebMvcTest(controllers = PredictionController.class, properties = "chainrule.predictions.max-instances=4")
+@WebMvcTest(controllers = PredictionController.class, properties = { "chainrule.predictions.max-instances=4",
+        // every test brings a new version of the model: the cache asks for it on every request
+        "chainrule.predictions.version-check-interval=0s" })
 @Import({ PredictionService.class, TrainedModelCache.class, PredictionConfiguration.class })
 @WebSlice
 class PredictionApiTest {

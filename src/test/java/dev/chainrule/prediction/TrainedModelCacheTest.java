@@ -3,6 +3,7 @@ package dev.chainrule.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.job.TrainedModel;
 import dev.chainrule.job.TrainedModels;
+import dev.chainrule.job.TrainedParametersChanged;
 import dev.chainrule.nn.Network;
 
 class TrainedModelCacheTest {
@@ -20,9 +22,11 @@ class TrainedModelCacheTest {
     static final class CountingModels implements TrainedModels {
         final Map<UUID, Long> versions = new HashMap<>();
         int loads;
+        int asks;
 
         @Override
         public long currentVersion(UUID jobId) {
+            asks++;
             return versions.get(jobId);
         }
 
@@ -34,7 +38,7 @@ class TrainedModelCacheTest {
     }
 
     private final CountingModels models = new CountingModels();
-    private final TrainedModelCache cache = new TrainedModelCache(models, new PredictionLimits(100, 100, 2));
+    private final TrainedModelCache cache = new TrainedModelCache(models, new PredictionLimits(100, 100, 2, Duration.ZERO));
 
     @Test
     void returnsTheSameModelUntilTheVersionChanges() {
@@ -69,5 +73,25 @@ class TrainedModelCacheTest {
         assertThat(models.loads).isEqualTo(3);
         cache.get(b);
         assertThat(models.loads).isEqualTo(4);
+    }
+
+    @Test
+    void withAnIntervalTheVersionIsAskedOnceAPushedChangeIsSeenAtOnce() {
+        CountingModels counted = new CountingModels();
+        TrainedModelCache slow = new TrainedModelCache(counted, new PredictionLimits(100, 100, 2, Duration.ofHours(1)));
+        UUID job = UUID.randomUUID();
+        counted.versions.put(job, 1L);
+
+        TrainedModel first = slow.get(job);
+        counted.versions.put(job, 2L); // changed elsewhere, not pushed: served from the cache
+        TrainedModel unchecked = slow.get(job);
+        slow.changed(new TrainedParametersChanged(job));
+        TrainedModel pushed = slow.get(job);
+
+        assertThat(unchecked).isSameAs(first);
+        assertThat(pushed.version()).isEqualTo(2L);
+        assertThat(slow.get(job)).isSameAs(pushed);
+        assertThat(counted.loads).isEqualTo(2);
+        assertThat(counted.asks).as("the version asked for once per load, not per request").isEqualTo(2);
     }
 }

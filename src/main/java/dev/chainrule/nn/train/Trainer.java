@@ -7,8 +7,9 @@ import dev.chainrule.nn.Network;
  * so one trainer may serve several jobs (each network, though, trains on one thread at a time).
  *
  * <p>Runs are reproducible: initial weights, epoch orders and dropout masks all derive from seeds, so
- * the same seed, data and thread count ({@link dev.chainrule.nn.Nd4jThreads#pin}) give bit-identical
- * parameters, and resuming from a {@link TrainerCheckpoint} continues exactly where it stopped.
+ * the same seed and data give bit-identical parameters on any thread count
+ * ({@link dev.chainrule.nn.Nd4jThreads#pin}), and resuming from a {@link TrainerCheckpoint} continues
+ * exactly where it stopped.
  */
 public final class Trainer {
 

@@ -19,8 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * every call: about 5 KB of garbage and tens of microseconds, which is more than the product itself
  * for small layers (a 32×64·64×10 product takes 2 µs in BLAS and ~60 µs through the op). The
  * training arrays are all row-major with unit column stride, so BLAS can take them as they are;
- * anything else goes through ND4J. Both use the same OpenBLAS with the same thread count, so results
- * agree.
+ * anything else goes through ND4J. Both use the same OpenBLAS, pinned to one thread; a product large
+ * enough to share is cut into blocks of whole sums ({@link BlockedGemm}) that the caller's
+ * {@link dev.chainrule.nn.kernel.KernelThreads} compute, so results do not depend on the thread count.
  *
  * <p>Asking ND4J for an array's address crosses JNI and allocates four objects, and a W1 batch makes
  * 27 such requests; the training arrays are the same every batch (weights, gradient views, the work
@@ -32,6 +33,7 @@ final class Blas {
     private static final int CAPACITY = 32;
 
     private final Map<INDArray, Pointer> pointers = new IdentityHashMap<>();
+    private final Map<INDArray, BlockedGemm> plans = new IdentityHashMap<>();
 
     /** {@code c = alpha·op(a)·op(b) + beta·c} for training arrays (pointers cached). */
     void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
@@ -60,6 +62,20 @@ final class Blas {
                 || (transB ? b.columns() : b.rows()) != k) {
             throw new IllegalArgumentException("gemm shapes do not fit: a " + shape(a) + (transA ? "ᵀ" : "")
                     + ", b " + shape(b) + (transB ? "ᵀ" : "") + ", c " + shape(c));
+        }
+        if (BlockedGemm.blocks(m, n, k) > 1) {
+            Pointer pa = pointer(a, cache);
+            Pointer pb = pointer(b, cache);
+            BlockedGemm plan = cache == null ? null : cache.plans.get(c);
+            if (plan == null || !plan.sameOperands(pa, pb, transA, transB, leading(a), leading(b))) {
+                plan = new BlockedGemm(pa, pb, pointer(c, cache), transA, transB, m, n, k, leading(a), leading(b),
+                        leading(c));
+                if (cache != null) {
+                    cache.keep(c, plan);
+                }
+            }
+            plan.run(alpha, beta);
+            return;
         }
         int opA = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int opB = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
@@ -142,11 +158,19 @@ final class Blas {
         return cache == null ? typed(x) : cache.cached(x);
     }
 
+    private void keep(INDArray c, BlockedGemm plan) {
+        if (plans.size() >= CAPACITY) {
+            plans.clear();
+        }
+        plans.put(c, plan);
+    }
+
     private Pointer cached(INDArray x) {
         Pointer pointer = pointers.get(x);
         if (pointer == null) {
             if (pointers.size() >= CAPACITY) {
                 pointers.clear();
+                plans.clear();
             }
             pointer = typed(x);
             pointers.put(x, pointer);

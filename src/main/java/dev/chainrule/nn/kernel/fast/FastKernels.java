@@ -65,6 +65,14 @@ public final class FastKernels implements Kernels {
         return new FusedRmsProp((OptimizerSpec.RmsProp) spec, size, dataType);
     }
 
+    /**
+     * How many blocks a product {@code [m, k]·[k, n]} is cut into, whatever the thread count: the
+     * most threads that can share it.
+     */
+    public static int blocksOf(int m, int n, int k) {
+        return BlockedGemm.blocks(m, n, k);
+    }
+
     @Override
     public String toString() {
         return name();
