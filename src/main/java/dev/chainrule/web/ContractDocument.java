@@ -56,7 +56,9 @@ class ContractDocument implements OpenApiCustomizer {
             "403", "The key's role may not call this operation: it needs an admin key",
             "404", "No such resource",
             "406", "The Accept header names no type this operation answers",
-            "415", "The Content-Type is not one this operation reads");
+            "415", "The Content-Type is not one this operation reads",
+            "429", "The tenant's quota requestsPerMinute (creating a job: maxActiveJobs) is used up; Retry-After "
+                    + "says in how many seconds to try again");
 
     @Override
     public void customise(OpenAPI api) {
@@ -99,6 +101,7 @@ class ContractDocument implements OpenApiCustomizer {
         if (operation.getRequestBody() != null) {
             shared(responses, "415");
         }
+        shared(responses, "429");
         responses.forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(new Content().addMediaType(PROBLEM_JSON, reference(PROBLEM)));
@@ -122,6 +125,11 @@ class ContractDocument implements OpenApiCustomizer {
                 response.setContent(new Content().addMediaType(JSON, reference(KSERVE_ERROR)));
             }
         });
+        if (path.contains("{name}")) {
+            // The rate limit answers before the protocol's controller, as a problem.
+            shared(responses, "429");
+            responses.get("429").setContent(new Content().addMediaType(PROBLEM_JSON, reference(PROBLEM)));
+        }
     }
 
     /**
