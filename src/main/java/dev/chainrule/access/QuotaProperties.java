@@ -9,7 +9,7 @@ public record QuotaProperties(Integer requestsPerMinute, Integer maxActiveJobs, 
 
     public QuotaProperties {
         requestsPerMinute = requestsPerMinute == null ? 6000 : requestsPerMinute;
-        maxActiveJobs = maxActiveJobs == null ? 100 : maxActiveJobs;
+        maxActiveJobs = maxActiveJobs == null ? 1000 : maxActiveJobs;
         maxStorage = maxStorage == null ? DataSize.ofGigabytes(100) : maxStorage;
         if (requestsPerMinute < 1 || maxActiveJobs < 1 || maxStorage.toBytes() < 1) {
             throw new IllegalArgumentException("chainrule.quotas.* must be positive");

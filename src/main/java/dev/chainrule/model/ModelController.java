@@ -46,6 +46,7 @@ class ModelController {
     }
 
     @PostMapping("/validate")
+    @ApiResponse(responseCode = "200", description = "The definition is valid: the definition with its defaults resolved")
     @ApiResponse(responseCode = "422", description = "The definition breaks a rule; errors[] names every field by JSON pointer")
     @Operation(operationId = "validateModel", summary = "Check a model definition without storing it",
             description = "200 with valid=true and the resolved definition, or the problem POST would answer.")

@@ -57,6 +57,7 @@ class ContractDocument implements OpenApiCustomizer {
             "404", "No such resource",
             "406", "The Accept header names no type this operation answers",
             "415", "The Content-Type is not one this operation reads",
+            "422", "The body is readable but breaks a rule; errors[] names each fault by JSON pointer",
             "429", "The tenant's quota requestsPerMinute (creating a job: maxActiveJobs) is used up; Retry-After "
                     + "says in how many seconds to try again");
 
@@ -100,6 +101,7 @@ class ContractDocument implements OpenApiCustomizer {
         shared(responses, "406");
         if (operation.getRequestBody() != null) {
             shared(responses, "415");
+            shared(responses, "422");
         }
         shared(responses, "429");
         responses.forEach((code, response) -> {
@@ -125,8 +127,16 @@ class ContractDocument implements OpenApiCustomizer {
                 response.setContent(new Content().addMediaType(JSON, reference(KSERVE_ERROR)));
             }
         });
-        if (path.contains("{name}")) {
-            // The rate limit answers before the protocol's controller, as a problem.
+        // The security layer answers before the protocol's controller, as problems: a refused URL (400),
+        // a missing or bad key (401), the rate limit (429).
+        shared(responses, "401");
+        responses.get("401").setContent(new Content().addMediaType(PROBLEM_JSON, reference(PROBLEM)));
+        if (responses.get("400") == null) {
+            responses.addApiResponse("400", new ApiResponse().description("The request cannot be used")
+                    .content(new Content().addMediaType(JSON, reference(KSERVE_ERROR))));
+        }
+        responses.get("400").getContent().addMediaType(PROBLEM_JSON, reference(PROBLEM));
+        if (!path.startsWith("/v2/health")) {
             shared(responses, "429");
             responses.get("429").setContent(new Content().addMediaType(PROBLEM_JSON, reference(PROBLEM)));
         }

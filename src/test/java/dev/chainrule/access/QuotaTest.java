@@ -25,10 +25,6 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("test")
 class QuotaTest {
 
-    private static final String MODEL = """
-            {"name": "iris", "layers": [{"type": "dense", "units": 3, "activation": "softmax"}],
-             "loss": "cross_entropy", "seed": 1}""";
-
     @Autowired
     MockMvc mvc;
 
@@ -76,7 +72,7 @@ class QuotaTest {
         ApiClient limited = tenantWith("\"maxActiveJobs\": 1");
         Training training = new Training(limited);
         String dataset = training.uploadExample("iris.csv", "task", "classification");
-        String model = training.model(MODEL);
+        String model = training.irisSoftmaxModel();
         String first = training.queue(model, dataset, "\"epochs\": 100000, \"batchSize\": 1");
         String job = "{\"modelId\":\"" + model + "\",\"datasetId\":\"" + dataset + "\",\"epochs\":1}";
         limited.post("/api/v1/jobs", job).expectProblem(429).expectJson("$.detail", containsString("maxActiveJobs"))

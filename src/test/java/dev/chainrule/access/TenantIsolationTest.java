@@ -60,9 +60,7 @@ class TenantIsolationTest {
                 .expect(201).json().get("key").asString());
         Training training = new Training(owner);
         String dataset = training.uploadExample("iris.csv", "task", "classification");
-        String model = training.model("""
-                {"name": "iris", "layers": [{"type": "dense", "units": 3, "activation": "softmax"}],
-                 "loss": "cross_entropy", "seed": 1}""");
+        String model = training.irisSoftmaxModel();
         String job = training.trainedJob(model, dataset, "\"epochs\": 2");
         owner.post("/api/v1/jobs/" + job + "/publish", "{\"name\":\"" + PUBLISHED + "\"}").expect(201);
         String key = owner.post("/api/v1/tenants/00000000-0000-0000-0000-000000000001/keys",
@@ -115,9 +113,7 @@ class TenantIsolationTest {
         String dataset = training.uploadExample("iris.csv", "task", "classification");
         other.get("/api/v1/datasets/" + dataset).expect(200);
         owner.get("/api/v1/datasets/" + dataset).expectProblem(404);
-        String model = training.model("""
-                {"name": "iris", "layers": [{"type": "dense", "units": 3, "activation": "softmax"}],
-                 "loss": "cross_entropy", "seed": 1}""");
+        String model = training.irisSoftmaxModel();
         // Another tenant's model or dataset cannot be trained on: unknown, as if it did not exist.
         other.post("/api/v1/jobs", "{\"modelId\":\"" + owned.get("model") + "\",\"datasetId\":\"" + dataset + "\"}")
                 .expectProblem(422).expectJson("$.errors[0].pointer", "/modelId");
