@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -31,6 +32,8 @@ class AccessController {
     }
 
     @PostMapping("/api/v1/tenants")
+    @ApiResponse(responseCode = "201", description = "The tenant, with the quotas in force")
+    @ApiResponse(responseCode = "409", description = "A tenant of that name exists")
     @Operation(operationId = "createTenant", summary = "Create a tenant (admin)",
             description = "201 with the tenant. 409 a tenant of that name exists, 422 an invalid name.")
     ResponseEntity<TenantView> createTenant(@RequestBody TenantRequest request) {

@@ -3,7 +3,9 @@ package dev.chainrule.access;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
+
 /** A key as listed: its visible prefix, never its secret. */
 public record KeyView(UUID id, UUID tenantId, String name, String role, String prefix, Instant createdAt,
-                      Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+                      @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
 }

@@ -48,6 +48,10 @@ class Dataset {
     @OrderBy("columnIndex")
     private List<DatasetColumn> columns = new ArrayList<>();
 
+    /** The tenant that made it; only that tenant's keys see it. */
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
     protected Dataset() {
     }
 
@@ -107,5 +111,15 @@ class Dataset {
     /** The target columns in column order; the first is at {@link #targetIndex()}. */
     List<DatasetColumn> targets() {
         return columns.stream().filter(DatasetColumn::isTarget).toList();
+    }
+
+    /** Sets the owning tenant before the first save. */
+    Dataset ownedBy(UUID tenant) {
+        this.tenantId = tenant;
+        return this;
+    }
+
+    UUID tenantId() {
+        return tenantId;
     }
 }

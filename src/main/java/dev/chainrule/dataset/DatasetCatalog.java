@@ -33,14 +33,14 @@ class DatasetCatalog {
 
     /** Newest first. */
     @Transactional(readOnly = true)
-    Page<DatasetResponse> list(Pageable page) {
-        return datasets.findAll(PageRequest.of(page.getPageNumber(), page.getPageSize(),
+    Page<DatasetResponse> list(UUID tenant, Pageable page) {
+        return datasets.findByTenantId(tenant, PageRequest.of(page.getPageNumber(), page.getPageSize(),
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")))).map(DatasetResponse::of);
     }
 
     @Transactional(readOnly = true)
-    DatasetResponse get(UUID id) {
-        return DatasetResponse.of(find(id));
+    DatasetResponse get(UUID tenant, UUID id) {
+        return DatasetResponse.of(find(tenant, id));
     }
 
     /** The largest {@code limit} of {@link #rows}. */
@@ -49,8 +49,8 @@ class DatasetCatalog {
     }
 
     @Transactional(readOnly = true)
-    RowsResponse rows(UUID id, int offset, int limit) {
-        Dataset dataset = find(id);
+    RowsResponse rows(UUID tenant, UUID id, int offset, int limit) {
+        Dataset dataset = find(tenant, id);
         int count = Math.max(0, Math.min(limit, dataset.rowCount() - offset));
         List<ColumnValues> columns = new ArrayList<>();
         for (DatasetColumn column : dataset.columns()) {
@@ -69,8 +69,8 @@ class DatasetCatalog {
     }
 
     @Transactional
-    void delete(UUID id) {
-        Dataset dataset = find(id);
+    void delete(UUID tenant, UUID id) {
+        Dataset dataset = find(tenant, id);
         if (usages.stream().anyMatch(usage -> usage.inUseByActiveJob(id))) {
             throw DatasetProblems.inUse(id);
         }
@@ -79,7 +79,8 @@ class DatasetCatalog {
         decoded.evict(id);
     }
 
-    private Dataset find(UUID id) {
-        return datasets.findById(id).orElseThrow(() -> DatasetProblems.notFound(id));
+    /** Another tenant's dataset is not found, exactly like one that does not exist. */
+    private Dataset find(UUID tenant, UUID id) {
+        return datasets.findByIdAndTenantId(id, tenant).orElseThrow(() -> DatasetProblems.notFound(id));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.chainrule.access.Caller;
 import dev.chainrule.web.PageResponse;
 import dev.chainrule.web.Paging;
 
@@ -78,10 +80,11 @@ class DatasetController {
             @Parameter(description = "display name; default: the file name") @RequestParam(required = false) String name,
             @Parameter(description = TARGET_DESCRIPTION) @RequestParam(required = false) List<String> target,
             @Parameter(description = "classification or regression; default: inferred") @RequestParam(required = false) String task,
-            @Parameter(description = "',', ';' or 'tab'; default: detected") @RequestParam(required = false) String delimiter)
+            @Parameter(description = "',', ';' or 'tab'; default: detected") @RequestParam(required = false) String delimiter,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller)
             throws IOException {
-        return created(uploads.fromFile(file.getInputStream(), file.getSize(), file.getOriginalFilename(),
-                new UploadOptions(name, target, task, delimiter)));
+        return created(caller, uploads.fromFile(caller.tenantId(), file.getInputStream(), file.getSize(),
+                file.getOriginalFilename(), new UploadOptions(name, target, task, delimiter)));
     }
 
     @PostMapping(consumes = {"text/csv", "application/csv", "text/tab-separated-values"})
@@ -96,43 +99,44 @@ class DatasetController {
     ResponseEntity<DatasetResponse> uploadCsv(@Parameter(hidden = true) HttpServletRequest request,
             @RequestParam(required = false) String name,
             @Parameter(description = TARGET_DESCRIPTION) @RequestParam(required = false) List<String> target,
-            @RequestParam(required = false) String task, @RequestParam(required = false) String delimiter)
+            @RequestParam(required = false) String task, @RequestParam(required = false) String delimiter,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller)
             throws IOException {
-        return created(uploads.fromBody(request.getInputStream(), request.getContentLengthLong(),
-                new UploadOptions(name, target, task, delimiter)));
+        return created(caller, uploads.fromBody(caller.tenantId(), request.getInputStream(),
+                request.getContentLengthLong(), new UploadOptions(name, target, task, delimiter)));
     }
 
     @GetMapping
     @Operation(operationId = "listDatasets", summary = "List datasets, newest first (page counts from 0)")
     PageResponse<DatasetResponse> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return PageResponse.of(catalog.list(Paging.page(page, size)));
+            @RequestParam(defaultValue = "20") int size, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return PageResponse.of(catalog.list(caller.tenantId(), Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getDataset", summary = "One dataset with its schema and per-column statistics", description = "404 when unknown.")
-    DatasetResponse get(@PathVariable UUID id) {
-        return catalog.get(id);
+    DatasetResponse get(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return catalog.get(caller.tenantId(), id);
     }
 
     @GetMapping("/{id}/rows")
     @Operation(operationId = "getDatasetRows", summary = "Raw values of rows [offset, offset+limit), in column order; missing values as null")
     RowsResponse rows(@PathVariable UUID id, @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "100") int limit, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         Paging.window(offset, limit, catalog.maxRowsLimit());
-        return catalog.rows(id, offset, limit);
+        return catalog.rows(caller.tenantId(), id, offset, limit);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ApiResponse(responseCode = "409", description = "A queued or running job uses the dataset")
     @Operation(operationId = "deleteDataset", summary = "Delete a dataset", description = "204; 404 when unknown; 409 while a queued or running job uses it.")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        catalog.delete(id);
+    ResponseEntity<Void> delete(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        catalog.delete(caller.tenantId(), id);
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<DatasetResponse> created(UUID id) {
-        return ResponseEntity.created(URI.create("/api/v1/datasets/" + id)).body(catalog.get(id));
+    private ResponseEntity<DatasetResponse> created(Caller caller, UUID id) {
+        return ResponseEntity.created(URI.create("/api/v1/datasets/" + id)).body(catalog.get(caller.tenantId(), id));
     }
 }

@@ -41,7 +41,7 @@ class DatasetImporter {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    UUID importCsv(UploadStream upload, String defaultName, UploadOptions options) {
+    UUID importCsv(UUID tenant, UploadStream upload, String defaultName, UploadOptions options) {
         String name = validName(options.name() != null ? options.name() : defaultName);
         Task task = options.task() == null ? null : Task.fromJsonName(options.task()).orElseThrow(
                 () -> DatasetProblems.invalidParameter("task",
@@ -56,7 +56,7 @@ class DatasetImporter {
             }
             DatasetPlan plan = planner.plan(profile, task);
             PhaseClock.Lap parsed = clock.lap();
-            UUID id = store(name, upload.count(), profile, plan);
+            UUID id = store(tenant, name, upload.count(), profile, plan);
             PhaseClock.Lap stored = clock.lap();
             log.info("Imported dataset {}: {} rows x {} columns, {} bytes; read and parsed at {} MB/s in {}, "
                     + "stored in {}", id, plan.rows(), plan.columns().size(), upload.count(),
@@ -67,14 +67,15 @@ class DatasetImporter {
         }
     }
 
-    private UUID store(String name, long sourceBytes, CsvProfile profile, DatasetPlan plan) {
+    private UUID store(UUID tenant, String name, long sourceBytes, CsvProfile profile, DatasetPlan plan) {
         UUID id = UUID.randomUUID();
         try {
             for (ColumnPlan column : plan.columns()) {
                 transaction.executeWithoutResult(status -> ChunkCopier.copy(profile.columns().get(column.index()),
                         column, plan.rows(), properties.chunkRows(), store.writerFor(id)));
             }
-            transaction.executeWithoutResult(status -> store.persist(datasetRow(id, name, sourceBytes, plan)));
+            transaction.executeWithoutResult(status -> store.persist(
+                    datasetRow(id, name, sourceBytes, plan).ownedBy(tenant)));
             return id;
         } catch (RuntimeException e) {
             transaction.executeWithoutResult(status -> store.deleteAll(id));

@@ -34,6 +34,13 @@ final class DatasetProblems {
                 List.of());
     }
 
+    static TooLargeException overStorageQuota(long quotaBytes, long leftBytes) {
+        return new TooLargeException("storage-quota-exceeded", "Storage quota exceeded",
+                "The upload exceeds the tenant's storage quota maxStorageBytes of " + quotaBytes + " bytes: "
+                        + leftBytes + " bytes are left. Delete datasets or ask an admin for a larger quota.",
+                List.of());
+    }
+
     static MalformedInputException invalidParameter(String field, String message) {
         return MalformedInputException.parameter(field, message);
     }

@@ -10,4 +10,7 @@ public interface DatasetReader {
 
     /** Rows {@code [offset, offset+limit)} only, for paged scoring of large datasets. */
     DatasetData read(UUID datasetId, int offset, int limit);
+
+    /** @throws dev.chainrule.fault.NotFoundException when the tenant has no such dataset (another's included) */
+    void requireOwned(UUID tenant, UUID datasetId);
 }

@@ -43,6 +43,14 @@ class StoredDatasetReader implements DatasetReader {
         return read(dataset, from, (int) Math.min(limit, (long) dataset.rowCount() - from));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public void requireOwned(UUID tenant, UUID datasetId) {
+        if (!datasets.existsByIdAndTenantId(datasetId, tenant)) {
+            throw DatasetProblems.notFound(datasetId);
+        }
+    }
+
     private DatasetData read(Dataset dataset, int offset, int count) {
         List<FeatureColumn> features = new ArrayList<>();
         List<TargetColumn> targets = new ArrayList<>();

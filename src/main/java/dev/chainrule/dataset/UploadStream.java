@@ -3,16 +3,21 @@ package dev.chainrule.dataset;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
-/** An upload's bytes, counted, refused with 413 as soon as they pass the limit. */
+import dev.chainrule.fault.TooLargeException;
+
+/** An upload's bytes, counted, refused with 413 as soon as they pass the limit (the upload size or the tenant's storage quota). */
 final class UploadStream extends FilterInputStream {
 
     private final long limitBytes;
+    private final Supplier<TooLargeException> refusal;
     private long count;
 
-    UploadStream(InputStream in, long limitBytes) {
+    UploadStream(InputStream in, long limitBytes, Supplier<TooLargeException> refusal) {
         super(in);
         this.limitBytes = limitBytes;
+        this.refusal = refusal;
     }
 
     @Override
@@ -36,7 +41,7 @@ final class UploadStream extends FilterInputStream {
     private void counted(int bytes) {
         count += bytes;
         if (count > limitBytes) {
-            throw DatasetProblems.tooLarge(limitBytes);
+            throw refusal.get();
         }
     }
 

@@ -35,9 +35,9 @@ public class EventStreams {
      * Opens a stream of the job's events after {@code lastEventId} (null: from the start). The sink
      * is created only once the job is known to exist, the id is valid and there is room.
      */
-    public void open(UUID jobId, String lastEventId, Supplier<EventSink> sinks) {
+    public void open(UUID tenant, UUID jobId, String lastEventId, Supplier<EventSink> sinks) {
         EventCursor cursor = EventCursor.after(lastEventId);
-        if (feed.snapshot(jobId).isEmpty()) {
+        if (!feed.belongsTo(jobId, tenant)) {
             throw new NotFoundException("Job", jobId);
         }
         if (open.incrementAndGet() > properties.maxStreams()) {

@@ -1,5 +1,7 @@
 package dev.chainrule.events;
 
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -43,8 +45,8 @@ class JobEventController {
     void events(@PathVariable UUID id,
             @Parameter(description = "the id of the last event received: the stream continues after it")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            HttpServletRequest request, HttpServletResponse response) {
-        streams.open(id, lastEventId, () -> {
+            HttpServletRequest request, HttpServletResponse response, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        streams.open(caller.tenantId(), id, lastEventId, () -> {
             ServletEventSink s = ServletEventSink.start(request, response, properties.maxQueuedBytes());
             return EventSink.of(s::send, s::endAfterSent, s::close, s::isOpen, s::onClose);
         });

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -20,6 +22,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public final class JsonReadFaults {
 
+    private static final Pattern TOKEN = Pattern.compile("\\s*\\(token `[^`]*`\\)");
+    private static final Pattern CREATOR = Pattern.compile("\\s*\\(although at least one Creator exists\\):?");
+    private static final Pattern JAVA_TYPE = Pattern.compile("`([A-Za-z_$][\\w$.\\[\\]<>, ]*)`");
+
     private JsonReadFaults() {
     }
 
@@ -34,7 +40,42 @@ public final class JsonReadFaults {
         if (ex instanceof UnrecognizedPropertyException unknownField) {
             return unknownField(unknownField);
         }
-        return Fault.atPointer(JsonPointers.fromJacksonPath(ex.getPath()), unreadable + ex.getOriginalMessage());
+        return Fault.atPointer(JsonPointers.fromJacksonPath(ex.getPath()), unreadable + words(ex));
+    }
+
+    /**
+     * Jackson's own words for what went wrong, with every Java type it names put in JSON's terms
+     * ({@code `dev.chainrule.job.CreateJobRequest`} becomes "a JSON object", {@code `java.lang.Integer`} "an
+     * integer") and its parser tokens and creator jargon left out.
+     */
+    public static String words(JacksonException ex) {
+        String message = ex.getOriginalMessage() == null ? "malformed JSON" : ex.getOriginalMessage();
+        message = TOKEN.matcher(message).replaceAll("");
+        message = CREATOR.matcher(message).replaceAll(":");
+        Matcher type = JAVA_TYPE.matcher(message);
+        StringBuilder readable = new StringBuilder();
+        while (type.find()) {
+            type.appendReplacement(readable, Matcher.quoteReplacement(jsonTerm(type.group(1))));
+        }
+        type.appendTail(readable);
+        return readable.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    private static String jsonTerm(String javaType) {
+        String simple = javaType.replaceAll("<.*>", "");
+        if (simple.endsWith("[]") || simple.matches("java\\.util\\.(List|Set|Collection|ArrayList)")) {
+            return "an array";
+        }
+        return switch (simple) {
+            case "int", "long", "short", "java.lang.Integer", "java.lang.Long", "java.lang.Short" -> "an integer";
+            case "double", "float", "java.lang.Double", "java.lang.Float", "java.math.BigDecimal" -> "a number";
+            case "boolean", "java.lang.Boolean" -> "true or false";
+            case "java.lang.String", "char", "java.lang.Character" -> "a string";
+            case "java.util.UUID" -> "a UUID";
+            case "java.time.Instant", "java.time.OffsetDateTime" -> "a timestamp (ISO 8601)";
+            default -> simple.startsWith("java.util.Map") ? "a JSON object" : simple.contains(".") ? "a JSON object"
+                    : "'" + simple + "'";
+        };
     }
 
     /** {@code {"optimizer": {"type": "adagrad"}}}: "Unknown optimizer 'adagrad'; use sgd, adam or rmsprop." */

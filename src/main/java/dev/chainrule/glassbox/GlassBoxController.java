@@ -1,5 +1,8 @@
 package dev.chainrule.glassbox;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.util.UUID;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +33,8 @@ class GlassBoxController {
                     + "rows; samples every dense layer's weights, bias and input. 404 no model; 422 naming the field "
                     + "for an unknown dataset, one that does not fit the model, rows or samples out of range, or a "
                     + "check costing more than chainrule.glassbox.max-check-work.")
-    GradientCheckResponse gradientCheck(@PathVariable UUID id, @RequestBody GradientCheckRequest request) {
-        return checks.check(id, request);
+    GradientCheckResponse gradientCheck(@PathVariable UUID id, @RequestBody GradientCheckRequest request, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return checks.check(caller.tenantId(), id, request);
     }
 
     @PostMapping("/step")
@@ -41,7 +44,7 @@ class GlassBoxController {
                     + "parametersAfter. 404 no model or job; 422 naming the field for rows out of range, a dataset "
                     + "or rows that do not fit the model, a checkpoint not kept, or a response larger than "
                     + "chainrule.glassbox.max-step-values.")
-    StepResponse step(@PathVariable UUID id, @RequestBody StepRequest request) {
-        return steps.step(id, request);
+    StepResponse step(@PathVariable UUID id, @RequestBody StepRequest request, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return steps.step(caller.tenantId(), id, request);
     }
 }

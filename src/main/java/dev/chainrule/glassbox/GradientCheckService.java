@@ -40,7 +40,8 @@ class GradientCheckService {
         this.limits = limits;
     }
 
-    GradientCheckResponse check(UUID modelId, GradientCheckRequest request) {
+    GradientCheckResponse check(UUID tenant, UUID modelId, GradientCheckRequest request) {
+        models.requireOwned(tenant, modelId);
         StoredModel model = models.get(modelId);
         int rows = request.rows() == null ? DEFAULT_ROWS : request.rows();
         if (rows < 1 || rows > limits.maxRows()) {
@@ -53,7 +54,7 @@ class GradientCheckService {
                     + limits.maxSamplesPerLayer() + ", was " + samples + ".");
         }
         long seed = request.seed() == null ? 0 : request.seed();
-        DatasetData data = inputs.dataset(request.datasetId());
+        DatasetData data = inputs.dataset(tenant, request.datasetId());
         if (rows > data.rows()) {
             throw ModelInputs.invalid("/rows", "Dataset '" + data.name() + "' has only " + data.rows() + " rows; "
                     + rows + " were asked for.");

@@ -32,11 +32,12 @@ class ModelInputs {
     }
 
     /** A missing or unknown dataset is a fault of the body: 422 at {@code /datasetId}. */
-    DatasetData dataset(UUID datasetId) {
+    DatasetData dataset(UUID tenant, UUID datasetId) {
         if (datasetId == null) {
             throw invalid("/datasetId", "'datasetId' is required (or send instances and targets).");
         }
         try {
+            datasets.requireOwned(tenant, datasetId);
             return datasets.read(datasetId);
         } catch (NotFoundException e) {
             throw invalid("/datasetId", e.getMessage());

@@ -12,6 +12,7 @@ import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.job.JobSnapshot;
 import dev.chainrule.job.JobSnapshots;
+import dev.chainrule.job.TrainedJobs;
 import dev.chainrule.job.OptimizerOptions;
 import dev.chainrule.model.ModelCatalog;
 import dev.chainrule.model.StoredModel;
@@ -34,22 +35,26 @@ class StepService {
     private final JobSnapshots snapshots;
     private final ModelInputs inputs;
     private final GlassBoxLimits limits;
+    private final TrainedJobs jobs;
 
-    StepService(ModelCatalog models, JobSnapshots snapshots, ModelInputs inputs, GlassBoxLimits limits) {
+    StepService(ModelCatalog models, JobSnapshots snapshots, ModelInputs inputs, GlassBoxLimits limits,
+            TrainedJobs jobs) {
+        this.jobs = jobs;
         this.models = models;
         this.snapshots = snapshots;
         this.inputs = inputs;
         this.limits = limits;
     }
 
-    StepResponse step(UUID modelId, StepRequest request) {
+    StepResponse step(UUID tenant, UUID modelId, StepRequest request) {
+        models.requireOwned(tenant, modelId);
         StoredModel model = models.get(modelId);
-        JobSnapshot job = request.jobId() == null ? null : snapshot(modelId, request);
+        JobSnapshot job = request.jobId() == null ? null : snapshot(tenant, modelId, request);
         Precision precision = precision(request.dtype(), job);
         OptimizerSpec optimizer = optimizer(request.optimizer(), job);
         long seed = job != null ? job.seed() : request.seed() == null ? 0 : request.seed();
         INDArray[] rows = request.instances() != null ? inline(model, request, job, precision)
-                : fromDataset(model, request, job, precision);
+                : fromDataset(tenant, model, request, job, precision);
         int inputWidth = (int) rows[0].columns();
         checkSize(model, inputWidth, (int) rows[0].rows());
         if (model.hasBatchNorm() && rows[0].rows() < 2) {
@@ -70,11 +75,12 @@ class StepService {
         return StepResponse.of(trace, input, target);
     }
 
-    private JobSnapshot snapshot(UUID modelId, StepRequest request) {
+    private JobSnapshot snapshot(UUID tenant, UUID modelId, StepRequest request) {
         int epoch = request.epoch() == null ? 0 : request.epoch();
         if (epoch < 0) {
             throw ModelInputs.invalid("/epoch", "'epoch' must be 0 or more, was " + epoch + ".");
         }
+        jobs.requireOwned(tenant, request.jobId());
         JobSnapshot job = snapshots.at(request.jobId(), epoch);
         if (!job.modelId().equals(modelId)) {
             throw ModelInputs.invalid("/jobId", "Job " + job.jobId() + " trains model " + job.modelId() + ", not "
@@ -105,8 +111,9 @@ class StepService {
         return spec;
     }
 
-    private INDArray[] fromDataset(StoredModel model, StepRequest request, JobSnapshot job, Precision precision) {
-        DatasetData data = inputs.dataset(request.datasetId() != null || job == null ? request.datasetId()
+    private INDArray[] fromDataset(UUID tenant, StoredModel model, StepRequest request, JobSnapshot job,
+            Precision precision) {
+        DatasetData data = inputs.dataset(tenant, request.datasetId() != null || job == null ? request.datasetId()
                 : job.datasetId());
         int offset = request.offset() == null ? 0 : request.offset();
         if (offset < 0 || offset >= data.rows()) {

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Any database (H2 here): reads the first candidates in claim order, then claims them one by one
@@ -17,16 +19,23 @@ import org.springframework.data.domain.PageRequest;
  */
 final class ConditionalUpdateJobQueue implements JobQueue {
 
-    private final JobRepository jobs;
+    /** Queued jobs in claim order, tenants taking turns within a priority (see {@link JobQueue}). */
+    static final String QUEUED = "SELECT id FROM (SELECT q.id, q.priority, q.created_at, " + JobQueue.TURN
+            + " AS turn FROM job q WHERE q.status = 'QUEUED') queued "
+            + "ORDER BY priority DESC, turn, created_at, id LIMIT :limit";
 
-    ConditionalUpdateJobQueue(JobRepository jobs) {
+    private final JobRepository jobs;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ConditionalUpdateJobQueue(JobRepository jobs, NamedParameterJdbcTemplate jdbc) {
         this.jobs = jobs;
+        this.jdbc = jdbc;
     }
 
     @Override
     public List<UUID> claim(String owner, Instant now, Instant cutoff, int limit) {
         Set<UUID> candidates = new LinkedHashSet<>(jobs.findAbandoned(cutoff, PageRequest.of(0, limit)));
-        candidates.addAll(jobs.findQueued(PageRequest.of(0, limit)));
+        candidates.addAll(jdbc.query(QUEUED, Map.of("limit", limit), (row, i) -> row.getObject(1, UUID.class)));
         List<UUID> claimed = new ArrayList<>();
         for (UUID id : candidates) {
             if (claimed.size() == limit) {

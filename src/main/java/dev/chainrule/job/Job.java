@@ -66,6 +66,10 @@ class Job {
     @Column(nullable = false)
     private int priority;
 
+    /** The tenant that made it; only that tenant's keys see it. */
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
     protected Job() {
     }
 
@@ -176,5 +180,15 @@ class Job {
 
     int priority() {
         return priority;
+    }
+
+    /** Sets the owning tenant before the first save. */
+    Job ownedBy(UUID tenant) {
+        this.tenantId = tenant;
+        return this;
+    }
+
+    UUID tenantId() {
+        return tenantId;
     }
 }

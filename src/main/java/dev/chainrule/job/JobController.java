@@ -1,5 +1,7 @@
 package dev.chainrule.job;
 
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +42,8 @@ class JobController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @ApiResponse(responseCode = "422", description = "The model or dataset is unknown, or they do not fit together; errors[] names each by JSON pointer")
     @Operation(operationId = "createJob", summary = "Queue a training job", description = "202 Accepted with the job; poll its Location.")
-    ResponseEntity<JobView> create(@Valid @RequestBody CreateJobRequest request) {
-        JobView job = service.create(request);
+    ResponseEntity<JobView> create(@Valid @RequestBody CreateJobRequest request, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        JobView job = service.create(caller.tenantId(), request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     }
 
@@ -51,14 +53,14 @@ class JobController {
             @Parameter(description = "queued, running, succeeded, failed or cancelled", schema = @Schema(allowableValues = {
                     "queued", "running", "succeeded", "failed", "cancelled"})) @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return PageResponse.of(service.list(status, Paging.page(page, size)));
+            @RequestParam(defaultValue = "20") int size, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return PageResponse.of(service.list(caller.tenantId(), status, Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getJob", summary = "A job's state, progress and latest metrics")
-    JobView get(@PathVariable UUID id) {
-        return service.get(id);
+    JobView get(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return service.get(caller.tenantId(), id);
     }
 
     @PostMapping("/{id}/cancel")
@@ -66,20 +68,20 @@ class JobController {
     @Operation(operationId = "cancelJob", summary = "Cancel a queued or running job",
             description = "Answers at once with the job cancelled; a running job stops training at its next batch. "
                     + "409 when it has already finished.")
-    JobView cancel(@PathVariable UUID id) {
-        return service.cancel(id);
+    JobView cancel(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return service.cancel(caller.tenantId(), id);
     }
 
     @GetMapping("/{id}/history")
     @Operation(operationId = "getJobHistory", summary = "One entry per finished epoch, in order")
-    List<HistoryEntry> history(@PathVariable UUID id) {
-        return service.history(id);
+    List<HistoryEntry> history(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return service.history(caller.tenantId(), id);
     }
 
     @GetMapping("/{id}/checkpoints")
     @Operation(operationId = "getJobCheckpoints", summary = "The stored checkpoints (the newest few and the best)")
-    List<CheckpointView> checkpoints(@PathVariable UUID id) {
-        return service.checkpoints(id);
+    List<CheckpointView> checkpoints(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return service.checkpoints(caller.tenantId(), id);
     }
 
     @GetMapping("/{id}/parameters")
@@ -87,7 +89,7 @@ class JobController {
     @Operation(operationId = "getJobParameters", summary = "The trained parameters, in the shape of a model's parameters",
             description = "The final parameters once the job has finished, else those of its last epoch; "
                     + "409 before the first epoch has finished.")
-    List<LayerParameters> parameters(@PathVariable UUID id) {
-        return service.parameters(id);
+    List<LayerParameters> parameters(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return service.parameters(caller.tenantId(), id);
     }
 }

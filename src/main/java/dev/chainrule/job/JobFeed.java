@@ -14,6 +14,9 @@ public interface JobFeed {
     /** The job row's current state; empty for an unknown job. */
     Optional<JobFeedState> snapshot(UUID jobId);
 
+    /** Whether the job exists and belongs to {@code tenant}. */
+    boolean belongsTo(UUID jobId, UUID tenant);
+
     /** History entries of the epochs after {@code afterEpoch}, in order, at most {@code limit}. */
     List<HistoryEntry> epochsAfter(UUID jobId, int afterEpoch, int limit);
 

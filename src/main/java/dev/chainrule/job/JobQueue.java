@@ -10,12 +10,21 @@ import java.util.UUID;
  * is older than the lease (their owner died). Order: abandoned jobs first (they had their turn
  * already), then higher {@code priority}, then older {@code created_at}, then id.
  *
- * <p>Fairness between tenants, once jobs belong to tenants, is one more sort key ahead of
- * priority, computed in the candidate query: each queued job's rank within its tenant (a window
- * function partitioned by tenant, ordered by priority and age), so that every tenant's first job
- * comes before any tenant's second. docs/scaling.md shows the query.
+ * <p>Fairness between tenants: within one priority, tenants take turns. Each candidate's
+ * {@link #TURN} is its rank by age among its tenant's queued jobs of that priority, plus the jobs
+ * its tenant has running; the claim sorts by turn before age. A tenant with nothing running gets
+ * its oldest job claimed before a busier tenant's next one, so one tenant's hundred queued jobs
+ * never starve another tenant's one. Priority still comes first. docs/scaling.md shows the query.
  */
 interface JobQueue {
+
+    /**
+     * A candidate's turn (the candidate rows aliased {@code q}): 1 for the oldest queued job of a
+     * tenant with nothing running, one more for each older job of its tenant and priority and for
+     * each job its tenant runs.
+     */
+    String TURN = "ROW_NUMBER() OVER (PARTITION BY q.tenant_id, q.status, q.priority ORDER BY q.created_at, q.id) "
+            + "+ (SELECT COUNT(*) FROM job r WHERE r.tenant_id = q.tenant_id AND r.status = 'RUNNING')";
 
     int MIN_PRIORITY = -1000;
     int MAX_PRIORITY = 1000;

@@ -25,7 +25,7 @@ class JobQueueConfiguration {
     @Bean
     JobQueue jobQueue(DataSource dataSource, NamedParameterJdbcTemplate jdbc, JobRepository jobs, JobMetrics metrics)
             throws SQLException {
-        JobQueue queue = isPostgresql(dataSource) ? new SkipLockedJobQueue(jdbc) : new ConditionalUpdateJobQueue(jobs);
+        JobQueue queue = isPostgresql(dataSource) ? new SkipLockedJobQueue(jdbc) : new ConditionalUpdateJobQueue(jobs, jdbc);
         log.info("Jobs are claimed by {}", queue.getClass().getSimpleName());
         return timed(queue, metrics);
     }

@@ -3,6 +3,7 @@ package dev.chainrule.job;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -19,14 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
  */
 interface JobRepository extends JpaRepository<Job, UUID> {
 
-    Page<Job> findByStatus(JobStatus status, Pageable pageable);
+    Optional<Job> findByIdAndTenantId(UUID id, UUID tenantId);
+
+    boolean existsByIdAndTenantId(UUID id, UUID tenantId);
+
+    Page<Job> findByTenantId(UUID tenantId, Pageable pageable);
+
+    Page<Job> findByTenantIdAndStatus(UUID tenantId, JobStatus status, Pageable pageable);
+
+    long countByTenantIdAndStatusIn(UUID tenantId, Collection<JobStatus> statuses);
 
     boolean existsByDatasetIdAndStatusIn(UUID datasetId, Collection<JobStatus> statuses);
-
-    /** Queued jobs in claim order (see {@link JobQueue}). */
-    @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.QUEUED "
-            + "order by j.priority desc, j.createdAt, j.id")
-    List<UUID> findQueued(Pageable pageable);
 
     @Query("select j.id from Job j where j.status = dev.chainrule.job.JobStatus.RUNNING and j.heartbeatAt < :cutoff "
             + "order by j.priority desc, j.createdAt, j.id")

@@ -1,5 +1,6 @@
 package dev.chainrule.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.chainrule.access.TenantQuotas;
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.DatasetReader;
 import dev.chainrule.encoding.Preprocessing;
@@ -22,6 +24,7 @@ import dev.chainrule.fault.Fault;
 import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.fault.NotFoundException;
+import dev.chainrule.fault.QuotaExceededException;
 import dev.chainrule.model.ModelCatalog;
 import dev.chainrule.model.StoredModel;
 import dev.chainrule.nn.JsonNamed;
@@ -33,6 +36,9 @@ import dev.chainrule.ops.JobMetrics;
 @Service
 class JobService {
 
+    private static final List<JobStatus> ACTIVE = List.of(JobStatus.QUEUED, JobStatus.RUNNING);
+    private static final Duration ACTIVE_JOBS_RETRY = Duration.ofSeconds(30);
+
     private final JobRepository jobs;
     private final JobArtifactRepository artifacts;
     private final EpochRecordRepository epochs;
@@ -43,10 +49,13 @@ class JobService {
     private final JobRunner runner;
     private final JobMetrics metrics;
     private final TransactionTemplate transaction;
+    private final TenantQuotas quotas;
 
     JobService(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             StoredCheckpointRepository checkpoints, JobOptionsJson optionsJson, ModelCatalog models,
-            DatasetReader datasets, JobRunner runner, JobMetrics metrics, TransactionTemplate transaction) {
+            DatasetReader datasets, JobRunner runner, JobMetrics metrics, TransactionTemplate transaction,
+            TenantQuotas quotas) {
+        this.quotas = quotas;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.epochs = epochs;
@@ -59,13 +68,20 @@ class JobService {
         this.transaction = transaction;
     }
 
-    JobView create(CreateJobRequest request) {
+    JobView create(UUID tenant, CreateJobRequest request) {
         JobOptions options = JobOptionsResolver.resolve(request);
-        StoredModel model = referenced("/modelId", () -> models.get(request.modelId()));
-        DatasetData data = referenced("/datasetId", () -> datasets.read(request.datasetId()));
+        StoredModel model = referenced("/modelId", () -> {
+            models.requireOwned(tenant, request.modelId());
+            return models.get(request.modelId());
+        });
+        DatasetData data = referenced("/datasetId", () -> {
+            datasets.requireOwned(tenant, request.datasetId());
+            return datasets.read(request.datasetId());
+        });
+        requireActiveJobsBelowQuota(tenant);
         Preprocessing preprocessing = JobCompatibility.fit(model, data, options);
         Job job = new Job(UUID.randomUUID(), model.id(), data.id(), optionsJson.write(options), options.epochs(),
-                Instant.now(), request.priority() == null ? 0 : request.priority());
+                Instant.now(), request.priority() == null ? 0 : request.priority()).ownedBy(tenant);
         transaction.executeWithoutResult(status -> {
             jobs.save(job);
             artifacts.save(new JobArtifact(job.id(), preprocessing.toBytes()));
@@ -73,16 +89,16 @@ class JobService {
         return JobView.of(job, options);
     }
 
-    JobView get(UUID id) {
-        return view(find(id));
+    JobView get(UUID tenant, UUID id) {
+        return view(find(tenant, id));
     }
 
     /** Newest first; {@code status} (a state's JSON name) filters when given. */
-    Page<JobView> list(String status, Pageable page) {
+    Page<JobView> list(UUID tenant, String status, Pageable page) {
         PageRequest newestFirst = PageRequest.of(page.getPageNumber(), page.getPageSize(),
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-        Page<Job> found = status == null ? jobs.findAll(newestFirst)
-                : jobs.findByStatus(JobStatus.fromJsonName(status).orElseThrow(() -> unknownStatus(status)), newestFirst);
+        Page<Job> found = status == null ? jobs.findByTenantId(tenant, newestFirst)
+                : jobs.findByTenantIdAndStatus(tenant, JobStatus.fromJsonName(status).orElseThrow(() -> unknownStatus(status)), newestFirst);
         return found.map(this::view);
     }
 
@@ -90,32 +106,33 @@ class JobService {
      * Cancels a queued or running job at once and answers with its cancelled state; a running job's
      * training stops at its next batch here, or after its owner's next heartbeat elsewhere.
      */
-    JobView cancel(UUID id) {
+    JobView cancel(UUID tenant, UUID id) {
+        find(tenant, id);
         if (jobs.cancel(id, Instant.now()) == 0) {
-            Job job = find(id);
+            Job job = find(tenant, id);
             throw new ConflictException("job-finished", "Job already finished",
                     "Job " + id + " is already " + job.status().jsonName() + " and cannot be cancelled.");
         }
         metrics.jobFinished(JobStatus.CANCELLED.jsonName());
         runner.stopCancelled(id);
-        return get(id);
+        return get(tenant, id);
     }
 
-    List<HistoryEntry> history(UUID id) {
-        find(id);
+    List<HistoryEntry> history(UUID tenant, UUID id) {
+        find(tenant, id);
         return epochs.findByJobIdOrderByEpoch(id).stream().map(HistoryEntry::of).toList();
     }
 
-    List<CheckpointView> checkpoints(UUID id) {
-        find(id);
+    List<CheckpointView> checkpoints(UUID tenant, UUID id) {
+        find(tenant, id);
         List<CheckpointView> views = new ArrayList<>(
                 checkpoints.findSummariesNewestFirst(id).stream().map(CheckpointView::of).toList());
         Collections.reverse(views);
         return views;
     }
 
-    List<LayerParameters> parameters(UUID id) {
-        find(id);
+    List<LayerParameters> parameters(UUID tenant, UUID id) {
+        find(tenant, id);
         byte[] parameters = artifacts.findById(id).map(JobArtifact::parameters).orElse(null);
         if (parameters == null) {
             throw noParametersYet(id);
@@ -133,8 +150,22 @@ class JobService {
                 "Job " + id + " has not finished an epoch yet, so it has no trained parameters.");
     }
 
-    private Job find(UUID id) {
-        return jobs.findById(id).orElseThrow(() -> new NotFoundException("Job", id));
+    /** Another tenant's job is not found, exactly like one that does not exist. */
+    private Job find(UUID tenant, UUID id) {
+        return jobs.findByIdAndTenantId(id, tenant).orElseThrow(() -> new NotFoundException("Job", id));
+    }
+
+    /**
+     * Refuses a job beyond the tenant's {@code maxActiveJobs}. Two creates at the same moment may both
+     * pass the count, so the quota may be passed by the requests in flight: a bound, not a lock.
+     */
+    private void requireActiveJobsBelowQuota(UUID tenant) {
+        int max = quotas.of(tenant).maxActiveJobs();
+        if (jobs.countByTenantIdAndStatusIn(tenant, ACTIVE) >= max) {
+            throw new QuotaExceededException("active-jobs-quota-exceeded", "Active jobs quota exceeded",
+                    "The tenant already has its quota maxActiveJobs of " + max + " jobs queued or running; "
+                            + "wait for one to finish or cancel one.", ACTIVE_JOBS_RETRY);
+        }
     }
 
     private JobView view(Job job) {

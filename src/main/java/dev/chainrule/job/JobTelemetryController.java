@@ -1,5 +1,7 @@
 package dev.chainrule.job;
 
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,8 +36,8 @@ class JobTelemetryController {
             @Parameter(description = "only this layer (its position in the model, from 0)")
             @RequestParam(required = false) Integer layer,
             @Parameter(description = "only epochs from this one on (from 1)")
-            @RequestParam(required = false) Integer fromEpoch) {
-        return service.layers(id, layer, fromEpoch);
+            @RequestParam(required = false) Integer fromEpoch, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return service.layers(caller.tenantId(), id, layer, fromEpoch);
     }
 
     @GetMapping("/{id}/diagnosis")
@@ -43,7 +45,7 @@ class JobTelemetryController {
             description = "Kinds: vanishing_gradients, exploding_gradients, dead_relu, saturation, "
                     + "learning_rate_too_high, learning_rate_too_low, overfitting, diverged. No findings for a "
                     + "healthy job or one with no finished epoch. Thresholds in docs/telemetry.md.")
-    Diagnosis diagnosis(@PathVariable UUID id) {
-        return service.diagnosis(id);
+    Diagnosis diagnosis(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return service.diagnosis(caller.tenantId(), id);
     }
 }

@@ -38,7 +38,7 @@ class JobTelemetryService {
     }
 
     /** Ordered by epoch, then layer; {@code layer} and {@code fromEpoch} filter when given. */
-    List<LayerTelemetryView> layers(UUID id, Integer layer, Integer fromEpoch) {
+    List<LayerTelemetryView> layers(UUID tenant, UUID id, Integer layer, Integer fromEpoch) {
         if (layer != null && layer < 0) {
             throw MalformedInputException.parameter("layer",
                     "Parameter 'layer' is a layer's position in the model, counted from 0; got " + layer + ".");
@@ -47,13 +47,13 @@ class JobTelemetryService {
             throw MalformedInputException.parameter("fromEpoch",
                     "Parameter 'fromEpoch' counts epochs from 1; got " + fromEpoch + ".");
         }
-        find(id);
+        find(tenant, id);
         return telemetry.find(id, fromEpoch == null ? 1 : fromEpoch, layer).stream()
                 .map(LayerTelemetryRecord::toView).toList();
     }
 
-    Diagnosis diagnosis(UUID id) {
-        Job job = find(id);
+    Diagnosis diagnosis(UUID tenant, UUID id) {
+        Job job = find(tenant, id);
         JobOptions options = optionsJson.read(job.options());
         List<TrainingRecord.EpochLosses> history = epochs.findByJobIdOrderByEpoch(id).stream()
                 .map(r -> new TrainingRecord.EpochLosses(r.epoch(), r.metrics().loss(), r.metrics().valLoss()))
@@ -80,7 +80,7 @@ class JobTelemetryService {
         return names;
     }
 
-    private Job find(UUID id) {
-        return jobs.findById(id).orElseThrow(() -> new NotFoundException("Job", id));
+    private Job find(UUID tenant, UUID id) {
+        return jobs.findByIdAndTenantId(id, tenant).orElseThrow(() -> new NotFoundException("Job", id));
     }
 }

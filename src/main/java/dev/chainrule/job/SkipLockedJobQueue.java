@@ -19,16 +19,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 final class SkipLockedJobQueue implements JobQueue {
 
     static final String CLAIM = """
-            WITH next AS (
-                SELECT id FROM job
-                WHERE status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < :cutoff)
-                ORDER BY CASE WHEN status = 'RUNNING' THEN 0 ELSE 1 END, priority DESC, created_at, id
+            WITH candidate AS (
+                SELECT q.id, q.status, q.priority, q.created_at, %s AS turn FROM job q
+                WHERE q.status = 'QUEUED' OR (q.status = 'RUNNING' AND q.heartbeat_at < :cutoff)),
+            next AS (
+                SELECT job.id FROM job JOIN candidate ON candidate.id = job.id
+                WHERE job.status = 'QUEUED' OR (job.status = 'RUNNING' AND job.heartbeat_at < :cutoff)
+                ORDER BY CASE WHEN candidate.status = 'RUNNING' THEN 0 ELSE 1 END, candidate.priority DESC,
+                    candidate.turn, candidate.created_at, candidate.id
                 LIMIT :limit
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE OF job SKIP LOCKED)
             UPDATE job SET status = 'RUNNING', owner = :owner, heartbeat_at = :now,
                 started_at = COALESCE(started_at, :now)
             FROM next WHERE job.id = next.id
-            RETURNING job.id""";
+            RETURNING job.id""".formatted(JobQueue.TURN);
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -27,6 +27,11 @@ class StoredJobFeed implements JobFeed {
     }
 
     @Override
+    public boolean belongsTo(UUID jobId, UUID tenant) {
+        return jobs.existsByIdAndTenantId(jobId, tenant);
+    }
+
+    @Override
     public List<HistoryEntry> epochsAfter(UUID jobId, int afterEpoch, int limit) {
         return epochs.findByJobIdAndEpochGreaterThanOrderByEpoch(jobId, afterEpoch, PageRequest.ofSize(limit))
                 .stream().map(HistoryEntry::of).toList();

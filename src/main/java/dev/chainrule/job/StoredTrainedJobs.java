@@ -52,6 +52,14 @@ class StoredTrainedJobs implements TrainedJobs {
 
     @Override
     @Transactional(readOnly = true)
+    public void requireOwned(UUID tenant, UUID jobId) {
+        if (!jobs.existsByIdAndTenantId(jobId, tenant)) {
+            throw new NotFoundException("Job", jobId);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public TrainedJob read(UUID jobId) {
         Job job = find(jobId);
         JobArtifact artifact = artifacts.findById(jobId).orElseThrow(() -> new NotFoundException("Job", jobId));
@@ -66,12 +74,12 @@ class StoredTrainedJobs implements TrainedJobs {
 
     @Override
     @Transactional
-    public UUID store(ImportedJob imported) {
+    public UUID store(UUID tenant, ImportedJob imported) {
         JobOptions options = resolve(imported.options());
         // The database keeps microseconds; truncating first makes every later read show the same instant.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Job job = Job.imported(UUID.randomUUID(), imported.modelId(), optionsJson.write(options), imported.epoch(),
-                Math.max(imported.epochs(), imported.epoch()), metrics(imported.metrics()), now);
+                Math.max(imported.epochs(), imported.epoch()), metrics(imported.metrics()), now).ownedBy(tenant);
         jobs.save(job);
         artifacts.save(new JobArtifact(job.id(), imported.preprocessing().toBytes(),
                 ParameterCodec.encode(imported.parameters())));

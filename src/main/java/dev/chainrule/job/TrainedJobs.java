@@ -8,6 +8,9 @@ public interface TrainedJobs {
     /** @throws dev.chainrule.fault.NotFoundException when there is no such job */
     JobStatus status(UUID jobId);
 
+    /** @throws dev.chainrule.fault.NotFoundException when the tenant has no such job (another's included) */
+    void requireOwned(UUID tenant, UUID jobId);
+
     /**
      * The job's current trained state.
      *
@@ -24,5 +27,5 @@ public interface TrainedJobs {
      * @throws dev.chainrule.fault.InvalidInputException naming the option at fault by its pointer within
      *         the options ({@code /optimizer/type})
      */
-    UUID store(ImportedJob job);
+    UUID store(UUID tenant, ImportedJob job);
 }

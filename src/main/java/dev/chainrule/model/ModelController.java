@@ -1,5 +1,8 @@
 package dev.chainrule.model;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.net.URI;
 import java.util.UUID;
 
@@ -37,12 +40,13 @@ class ModelController {
     @Operation(operationId = "createModel", summary = "Store a model definition",
             description = "201 with Location; 400 when the body is not JSON of the right types; 422 naming every "
                     + "field that breaks a rule.")
-    ResponseEntity<ModelResponse> create(@RequestBody ModelRequest request) {
-        ModelResponse created = models.create(request);
+    ResponseEntity<ModelResponse> create(@RequestBody ModelRequest request, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        ModelResponse created = models.create(caller.tenantId(), request);
         return ResponseEntity.created(URI.create("/api/v1/models/" + created.id())).body(created);
     }
 
     @PostMapping("/validate")
+    @ApiResponse(responseCode = "200", description = "The definition is valid: the definition with its defaults resolved")
     @ApiResponse(responseCode = "422", description = "The definition breaks a rule; errors[] names every field by JSON pointer")
     @Operation(operationId = "validateModel", summary = "Check a model definition without storing it",
             description = "200 with valid=true and the resolved definition, or the problem POST would answer.")
@@ -52,13 +56,13 @@ class ModelController {
 
     @GetMapping
     @Operation(operationId = "listModels", summary = "List model definitions, newest first (explicit parameters left out)")
-    PageResponse<ModelResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return PageResponse.of(models.list(Paging.page(page, size)));
+    PageResponse<ModelResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return PageResponse.of(models.list(caller.tenantId(), Paging.page(page, size)));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getModel", summary = "One model definition")
-    ModelResponse get(@PathVariable UUID id) {
-        return models.find(id);
+    ModelResponse get(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return models.find(caller.tenantId(), id);
     }
 }

@@ -55,8 +55,8 @@ public class ModelDefinitions {
 
     /** Stores a definition that {@link #validate} returned, under a new id. */
     @Transactional
-    public ModelResponse store(StoredModel validated) {
-        return service.store(validated);
+    public ModelResponse store(UUID tenant, StoredModel validated) {
+        return service.store(tenant, validated);
     }
 
     /**

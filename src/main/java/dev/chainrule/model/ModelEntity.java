@@ -45,6 +45,10 @@ class ModelEntity {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** The tenant that made it; only that tenant's keys see it. */
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
     protected ModelEntity() {
     }
 
@@ -87,5 +91,15 @@ class ModelEntity {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    /** Sets the owning tenant before the first save. */
+    ModelEntity ownedBy(UUID tenant) {
+        this.tenantId = tenant;
+        return this;
+    }
+
+    UUID tenantId() {
+        return tenantId;
     }
 }

@@ -26,17 +26,17 @@ class ModelService {
     }
 
     @Transactional
-    ModelResponse create(ModelRequest request) {
-        return store(validator.validate(request));
+    ModelResponse create(UUID tenant, ModelRequest request) {
+        return store(tenant, validator.validate(request));
     }
 
     /** Stores a validated definition under a new id. */
     @Transactional
-    ModelResponse store(StoredModel validated) {
+    ModelResponse store(UUID tenant, StoredModel validated) {
         StoredModel model = validated.withId(UUID.randomUUID());
         // The database keeps microseconds; truncating first makes the POST echo equal a later GET.
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        repository.save(ModelEntity.of(model, createdAt));
+        repository.save(ModelEntity.of(model, createdAt).ownedBy(tenant));
         return ModelResponse.of(model, createdAt, true);
     }
 
@@ -45,15 +45,15 @@ class ModelService {
     }
 
     @Transactional(readOnly = true)
-    ModelResponse find(UUID id) {
-        ModelEntity entity = repository.findById(id).orElseThrow(() -> new NotFoundException("Model", id));
+    ModelResponse find(UUID tenant, UUID id) {
+        ModelEntity entity = repository.findByIdAndTenantId(id, tenant).orElseThrow(() -> new NotFoundException("Model", id));
         return ModelResponse.of(entity.toStoredModel(), entity.createdAt(), true);
     }
 
     /** Newest first, without explicit parameters. */
     @Transactional(readOnly = true)
-    Page<ModelResponse> list(Pageable page) {
-        return repository.findAll(PageRequest.of(page.getPageNumber(), page.getPageSize(),
+    Page<ModelResponse> list(UUID tenant, Pageable page) {
+        return repository.findByTenantId(tenant, PageRequest.of(page.getPageNumber(), page.getPageSize(),
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))))
                 .map(e -> ModelResponse.of(e.toStoredModel(), e.createdAt(), false));
     }

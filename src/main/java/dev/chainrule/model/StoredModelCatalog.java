@@ -22,4 +22,12 @@ class StoredModelCatalog implements ModelCatalog {
     public StoredModel get(UUID modelId) {
         return repository.findById(modelId).orElseThrow(() -> new NotFoundException("Model", modelId)).toStoredModel();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireOwned(UUID tenant, UUID modelId) {
+        if (!repository.existsByIdAndTenantId(modelId, tenant)) {
+            throw new NotFoundException("Model", modelId);
+        }
+    }
 }

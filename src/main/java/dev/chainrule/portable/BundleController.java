@@ -1,5 +1,8 @@
 package dev.chainrule.portable;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.net.URI;
 import java.util.UUID;
 
@@ -34,8 +37,8 @@ class BundleController {
     @Operation(operationId = "exportJob", summary = "The job's trained model as one self-contained, versioned JSON bundle",
             description = "Definition, trained parameters, fitted preprocessing, training options and final metrics. "
                     + "404 no job, 409 no trained parameters yet.")
-    ResponseEntity<ModelBundle> export(@PathVariable UUID id) {
-        Download<ModelBundle> download = bundles.export(id);
+    ResponseEntity<ModelBundle> export(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        Download<ModelBundle> download = bundles.export(caller.tenantId(), id);
         return Attachments.of(download.filename(), MediaType.APPLICATION_JSON, download.content());
     }
 
@@ -47,8 +50,8 @@ class BundleController {
                     + "job of kind 'imported' that predicts exactly as the bundle's source. 400 for a body that is not "
                     + "JSON of the right types; 422 naming every fault by JSON pointer: another format or version, "
                     + "parameters whose shapes do not match the layers, preprocessing that does not fit them.")
-    ResponseEntity<ImportedModel> importBundle(@RequestBody ModelBundle bundle) {
-        ImportedModel imported = bundles.importBundle(bundle);
+    ResponseEntity<ImportedModel> importBundle(@RequestBody ModelBundle bundle, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        ImportedModel imported = bundles.importBundle(caller.tenantId(), bundle);
         return ResponseEntity.created(URI.create("/api/v1/models/" + imported.model().id())).body(imported);
     }
 }

@@ -37,7 +37,8 @@ class ModelBundles {
         this.json = json;
     }
 
-    Download<ModelBundle> export(UUID jobId) {
+    Download<ModelBundle> export(UUID tenant, UUID jobId) {
+        jobs.requireOwned(tenant, jobId);
         TrainedJob job = jobs.read(jobId);
         ObjectNode definition = definitions.definition(job.modelId());
         ModelBundle bundle = BundleWriter.write(job, definition, Instant.now());
@@ -48,7 +49,7 @@ class ModelBundles {
      * Checks the whole bundle first, then stores the model and its job in one transaction, so a refused
      * bundle leaves nothing behind.
      */
-    ImportedModel importBundle(ModelBundle bundle) {
+    ImportedModel importBundle(UUID tenant, ModelBundle bundle) {
         BundleReader.checkFormat(bundle);
         BundleFaults faults = new BundleFaults();
         Preprocessing preprocessing = new BundleReader(faults).read(bundle);
@@ -58,13 +59,13 @@ class ModelBundles {
         }
         faults.throwIfAny();
         return transaction.execute(status -> {
-            ModelResponse stored = definitions.store(model);
+            ModelResponse stored = definitions.store(tenant, model);
             ModelBundle.Source source = bundle.source();
             ImportedJob job = new ImportedJob(stored.id(), bundle.training(),
                     bundle.metrics() == null ? Map.of() : withoutNulls(bundle.metrics()),
                     source == null || source.epoch() == null ? 0 : source.epoch(),
                     source == null || source.epochs() == null ? 0 : source.epochs(), preprocessing, model.parameters());
-            return new ImportedModel(storeJob(job), stored);
+            return new ImportedModel(storeJob(tenant, job), stored);
         });
     }
 
@@ -105,9 +106,9 @@ class ModelBundles {
         }
     }
 
-    private UUID storeJob(ImportedJob job) {
+    private UUID storeJob(UUID tenant, ImportedJob job) {
         try {
-            return jobs.store(job);
+            return jobs.store(tenant, job);
         } catch (DomainException refusal) {
             BundleFaults faults = new BundleFaults();
             faults.addNested("/training", refusal);

@@ -1,5 +1,8 @@
 package dev.chainrule.portable;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -34,8 +37,8 @@ class OnnxController {
                     + "parameters yet.")
     @ApiResponse(responseCode = "200", description = "The ONNX model",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<byte[]> onnx(@PathVariable UUID id) {
-        Download<byte[]> download = exports.export(id);
+    ResponseEntity<byte[]> onnx(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        Download<byte[]> download = exports.export(caller.tenantId(), id);
         return Attachments.of(download.filename(), MediaType.APPLICATION_OCTET_STREAM, download.content());
     }
 }

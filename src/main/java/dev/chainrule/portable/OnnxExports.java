@@ -35,7 +35,8 @@ class OnnxExports {
         this.version = properties == null ? "unknown" : properties.getVersion();
     }
 
-    Download<byte[]> export(UUID jobId) {
+    Download<byte[]> export(UUID tenant, UUID jobId) {
+        jobs.requireOwned(tenant, jobId);
         TrainedJob job = jobs.read(jobId);
         StoredModel model = models.get(job.modelId());
         String description = "Model '" + model.name() + "' trained by Chainrule job " + jobId + " ("

@@ -1,5 +1,8 @@
 package dev.chainrule.prediction;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -48,16 +51,16 @@ class PredictionController {
     @ApiResponse(responseCode = "422", description = "Values that do not fit the columns; errors[] names each by "
             + "JSON pointer (JSON) or row and column (CSV)")
     @Operation(operationId = "predict", summary = PREDICT_SUMMARY, description = PREDICT_ANSWERS)
-    PredictionResponse predict(@PathVariable UUID id, @RequestBody PredictionRequest request) {
-        return predictions.predict(id, request.instances());
+    PredictionResponse predict(@PathVariable UUID id, @RequestBody PredictionRequest request, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return predictions.predict(caller.tenantId(), id, request.instances());
     }
 
     @PostMapping(consumes = TEXT_CSV, produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV})
     @Operation(operationId = "predict", summary = PREDICT_SUMMARY, description = PREDICT_ANSWERS,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", example = CSV_EXAMPLE))))
-    PredictionResponse predictCsv(@PathVariable UUID id, @RequestBody String csv) {
-        return predictions.predictCsv(id, csv);
+    PredictionResponse predictCsv(@PathVariable UUID id, @RequestBody String csv, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return predictions.predictCsv(caller.tenantId(), id, csv);
     }
 
     @GetMapping
@@ -67,8 +70,8 @@ class PredictionController {
             description = "Each row carries its index and the dataset's actual target. 422 when the dataset lacks "
                     + "a trained column or changed its type.")
     ScoredPage score(@PathVariable UUID id, @RequestParam UUID datasetId,
-            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         Paging.window(offset, limit, predictions.maxScoreLimit());
-        return predictions.score(id, datasetId, offset, limit);
+        return predictions.score(caller.tenantId(), id, datasetId, offset, limit);
     }
 }

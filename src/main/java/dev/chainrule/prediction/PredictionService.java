@@ -15,6 +15,7 @@ import dev.chainrule.dataset.TargetColumn;
 import dev.chainrule.encoding.Prediction;
 import dev.chainrule.fault.Fault;
 import dev.chainrule.fault.TooLargeException;
+import dev.chainrule.job.TrainedJobs;
 import dev.chainrule.job.TrainedModel;
 
 /** Runs a job's trained model on client instances or on the rows of a stored dataset. */
@@ -24,14 +25,17 @@ class PredictionService {
     private final TrainedModelCache models;
     private final DatasetReader datasets;
     private final PredictionLimits limits;
+    private final TrainedJobs jobs;
 
-    PredictionService(TrainedModelCache models, DatasetReader datasets, PredictionLimits limits) {
+    PredictionService(TrainedModelCache models, DatasetReader datasets, PredictionLimits limits, TrainedJobs jobs) {
+        this.jobs = jobs;
         this.models = models;
         this.datasets = datasets;
         this.limits = limits;
     }
 
-    PredictionResponse predict(UUID jobId, List<Object> instances) {
+    PredictionResponse predict(UUID tenant, UUID jobId, List<Object> instances) {
+        jobs.requireOwned(tenant, jobId);
         if (instances != null && instances.size() > limits.maxInstances()) {
             String message = tooMany(instances.size());
             throw new TooLargeException("too-many-instances", "Too many instances", message,
@@ -43,7 +47,8 @@ class PredictionService {
     }
 
     /** The same for a CSV body: a header row, then one row per instance. */
-    PredictionResponse predictCsv(UUID jobId, String csv) {
+    PredictionResponse predictCsv(UUID tenant, UUID jobId, String csv) {
+        jobs.requireOwned(tenant, jobId);
         CsvInstances instances = CsvInstances.read(csv);
         if (instances.rows().size() > limits.maxInstances()) {
             String message = tooMany(instances.rows().size());
@@ -66,7 +71,9 @@ class PredictionService {
         return limits.maxPageSize();
     }
 
-    ScoredPage score(UUID jobId, UUID datasetId, int offset, int limit) {
+    ScoredPage score(UUID tenant, UUID jobId, UUID datasetId, int offset, int limit) {
+        jobs.requireOwned(tenant, jobId);
+        datasets.requireOwned(tenant, datasetId);
         TrainedModel model = models.get(jobId);
         DatasetData page = datasets.read(datasetId, offset, limit);
         List<ScoredPage.Row> rows = new ArrayList<>(page.rows());

@@ -1,5 +1,8 @@
 package dev.chainrule.serving;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,41 +63,47 @@ class KServeController {
     @GetMapping("/models/{name}")
     @Operation(operationId = "kserveModelMetadata", summary = "The newest version's inputs and outputs (datatype and "
             + "shape, -1 for the batch)", description = "404 for an unknown name.")
-    ModelMetadata metadata(@PathVariable String name) {
-        return models.metadata(name, null);
+    ModelMetadata metadata(@PathVariable String name,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return models.metadata(caller.tenantId(), name, null);
     }
 
     @GetMapping("/models/{name}/versions/{version}")
     @Operation(operationId = "kserveModelVersionMetadata", summary = "A published version's inputs and outputs",
             description = "404 for an unknown name or version.")
-    ModelMetadata metadata(@PathVariable String name, @PathVariable String version) {
-        return models.metadata(name, version);
+    ModelMetadata metadata(@PathVariable String name, @PathVariable String version,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return models.metadata(caller.tenantId(), name, version);
     }
 
     @GetMapping("/models/{name}/ready")
     @Operation(operationId = "kserveModelReady", summary = "Whether the newest version is ready (loaded by this call)")
-    ModelReady modelReady(@PathVariable String name) {
-        return models.ready(name, null);
+    ModelReady modelReady(@PathVariable String name,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return models.ready(caller.tenantId(), name, null);
     }
 
     @GetMapping("/models/{name}/versions/{version}/ready")
     @Operation(operationId = "kserveModelVersionReady", summary = "Whether a published version is ready")
-    ModelReady modelReady(@PathVariable String name, @PathVariable String version) {
-        return models.ready(name, version);
+    ModelReady modelReady(@PathVariable String name, @PathVariable String version,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return models.ready(caller.tenantId(), name, version);
     }
 
     @PostMapping("/models/{name}/infer")
     @Operation(operationId = "kserveInfer", summary = "Inference by the newest version: raw column tensors (or one "
             + "encoded 'input') in; label and probabilities, or value, out", description = INFER)
-    InferenceResponse infer(@PathVariable String name, @RequestBody InferenceRequest request) {
-        return models.infer(name, null, request);
+    InferenceResponse infer(@PathVariable String name, @RequestBody InferenceRequest request,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return models.infer(caller.tenantId(), name, null, request);
     }
 
     @PostMapping("/models/{name}/versions/{version}/infer")
     @Operation(operationId = "kserveInferVersion", summary = "Inference by a published version", description = INFER)
     InferenceResponse infer(@PathVariable String name, @PathVariable String version,
-            @RequestBody InferenceRequest request) {
-        return models.infer(name, version, request);
+            @RequestBody InferenceRequest request,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return models.infer(caller.tenantId(), name, version, request);
     }
 
     /** Any other path under /v2 answers in the protocol's error form too, not with a problem document. */

@@ -3,6 +3,7 @@ package dev.chainrule.serving;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,8 +41,8 @@ class KServeModels {
         return new ServerMetadata(PLATFORM, version, List.of());
     }
 
-    ModelMetadata metadata(String name, String version) {
-        Publication publication = resolve(name, version);
+    ModelMetadata metadata(UUID tenant, String name, String version) {
+        Publication publication = resolve(tenant, name, version);
         TrainedModel model = runner.model(publication.jobId());
         ModelSignature signature = ModelSignature.of(model.preprocessing(), model.network().precision());
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -51,22 +52,22 @@ class KServeModels {
             parameters.put("encoded_input", ModelSignature.ENCODED_INPUT);
             parameters.put("encoded_width", signature.width());
         }
-        List<String> versions = publications.versions(name).stream().map(String::valueOf).toList();
+        List<String> versions = publications.versions(tenant, name).stream().map(String::valueOf).toList();
         return new ModelMetadata(name, versions, PLATFORM, signature.inputs(), signature.outputs(), parameters);
     }
 
     /** Ready once the published job's model is loaded, which this call does. */
-    ModelReady ready(String name, String version) {
-        Publication publication = resolve(name, version);
+    ModelReady ready(UUID tenant, String name, String version) {
+        Publication publication = resolve(tenant, name, version);
         runner.model(publication.jobId());
         return new ModelReady(name, true);
     }
 
-    InferenceResponse infer(String name, String version, InferenceRequest request) {
+    InferenceResponse infer(UUID tenant, String name, String version, InferenceRequest request) {
         if (request == null) {
             throw KServeException.badRequest("The request body must be an inference request object.");
         }
-        Publication publication = resolve(name, version);
+        Publication publication = resolve(tenant, name, version);
         TrainedModel model = runner.model(publication.jobId());
         ModelSignature signature = ModelSignature.of(model.preprocessing(), model.network().precision());
         INDArray features = InferenceInputs.encode(request.inputs(), signature, model.preprocessing(),
@@ -82,7 +83,7 @@ class KServeModels {
         return new ServerReady(true);
     }
 
-    private Publication resolve(String name, String version) {
+    private Publication resolve(UUID tenant, String name, String version) {
         Integer number = null;
         if (version != null) {
             try {
@@ -93,8 +94,8 @@ class KServeModels {
             }
         }
         Integer wanted = number;
-        return publications.find(name, wanted).orElseThrow(() -> {
-            List<Integer> versions = publications.versions(name);
+        return publications.find(tenant, name, wanted).orElseThrow(() -> {
+            List<Integer> versions = publications.versions(tenant, name);
             return KServeException.notFound(versions.isEmpty() ? "No model is published as '" + name + "'."
                     : "Model '" + name + "' has no version " + wanted + "; published versions: " + versions + ".");
         });

@@ -24,6 +24,10 @@ class Publication {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The tenant that made it; only that tenant's keys see it. */
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
     protected Publication() {
     }
 
@@ -49,5 +53,15 @@ class Publication {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    /** Sets the owning tenant before the first save. */
+    Publication ownedBy(UUID tenant) {
+        this.tenantId = tenant;
+        return this;
+    }
+
+    UUID tenantId() {
+        return tenantId;
     }
 }

@@ -1,5 +1,8 @@
 package dev.chainrule.serving;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.chainrule.access.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.net.URI;
 import java.util.UUID;
 
@@ -33,8 +36,8 @@ class PublicationController {
             description = "Each publish of a name is its next version (1, 2, …); calls without a version go to the "
                     + "newest. 201 with Location /v2/models/{name}/versions/{version}. 404 no job, 409 the job has not "
                     + "succeeded, 422 an invalid name.")
-    ResponseEntity<PublicationView> publish(@PathVariable UUID id, @RequestBody PublishRequest request) {
-        PublicationView published = publications.publish(id, request);
+    ResponseEntity<PublicationView> publish(@PathVariable UUID id, @RequestBody PublishRequest request, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        PublicationView published = publications.publish(caller.tenantId(), id, request);
         return ResponseEntity.created(URI.create(published.endpoint())).body(published);
     }
 }

@@ -36,7 +36,7 @@ class Publications {
     }
 
     /** Publishes a succeeded job as the next version of {@code name}. */
-    PublicationView publish(UUID jobId, PublishRequest request) {
+    PublicationView publish(UUID tenant, UUID jobId, PublishRequest request) {
         String name = request == null ? null : request.name();
         if (name == null || !NAME.matcher(name).matches()) {
             String message = "'name' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or "
@@ -45,6 +45,7 @@ class Publications {
             throw new InvalidInputException("invalid-publication", "Invalid publication", message,
                     List.of(Fault.atPointer("/name", message)));
         }
+        jobs.requireOwned(tenant, jobId);
         JobStatus status = jobs.status(jobId);
         if (status != JobStatus.SUCCEEDED) {
             throw new ConflictException("job-not-succeeded", "Job has not succeeded",
@@ -53,7 +54,8 @@ class Publications {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(tx -> PublicationView.of(publications.saveAndFlush(new Publication(name,
-                        publications.findLatestVersion(name) + 1, jobId, Instant.now().truncatedTo(ChronoUnit.MICROS)))));
+                        publications.findLatestVersion(tenant, name) + 1, jobId,
+                        Instant.now().truncatedTo(ChronoUnit.MICROS)).ownedBy(tenant))));
             } catch (DataIntegrityViolationException e) {
                 if (attempt == ATTEMPTS) {
                     throw new ConflictException("publish-contended", "Publish contended", "Name '" + name
@@ -63,14 +65,14 @@ class Publications {
         }
     }
 
-    /** The newest version of {@code name}, or the given one. */
-    Optional<Publication> find(String name, Integer version) {
-        return version == null ? publications.findFirstByNameOrderByVersionDesc(name)
-                : publications.findByNameAndVersion(name, version);
+    /** The newest version of the tenant's {@code name}, or the given one; names are each tenant's own. */
+    Optional<Publication> find(UUID tenant, String name, Integer version) {
+        return version == null ? publications.findFirstByTenantIdAndNameOrderByVersionDesc(tenant, name)
+                : publications.findByTenantIdAndNameAndVersion(tenant, name, version);
     }
 
-    List<Integer> versions(String name) {
-        return publications.findVersions(name);
+    List<Integer> versions(UUID tenant, String name) {
+        return publications.findVersions(tenant, name);
     }
 
     /** Reads the publications once: throws when the database does not answer. */

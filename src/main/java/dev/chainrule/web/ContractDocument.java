@@ -56,7 +56,10 @@ class ContractDocument implements OpenApiCustomizer {
             "403", "The key's role may not call this operation: it needs an admin key",
             "404", "No such resource",
             "406", "The Accept header names no type this operation answers",
-            "415", "The Content-Type is not one this operation reads");
+            "415", "The Content-Type is not one this operation reads",
+            "422", "The body is readable but breaks a rule; errors[] names each fault by JSON pointer",
+            "429", "The tenant's quota requestsPerMinute (creating a job: maxActiveJobs) is used up; Retry-After "
+                    + "says in how many seconds to try again");
 
     @Override
     public void customise(OpenAPI api) {
@@ -98,7 +101,9 @@ class ContractDocument implements OpenApiCustomizer {
         shared(responses, "406");
         if (operation.getRequestBody() != null) {
             shared(responses, "415");
+            shared(responses, "422");
         }
+        shared(responses, "429");
         responses.forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(new Content().addMediaType(PROBLEM_JSON, reference(PROBLEM)));
@@ -122,6 +127,19 @@ class ContractDocument implements OpenApiCustomizer {
                 response.setContent(new Content().addMediaType(JSON, reference(KSERVE_ERROR)));
             }
         });
+        // The security layer answers before the protocol's controller, as problems: a refused URL (400),
+        // a missing or bad key (401), the rate limit (429).
+        shared(responses, "401");
+        responses.get("401").setContent(new Content().addMediaType(PROBLEM_JSON, reference(PROBLEM)));
+        if (responses.get("400") == null) {
+            responses.addApiResponse("400", new ApiResponse().description("The request cannot be used")
+                    .content(new Content().addMediaType(JSON, reference(KSERVE_ERROR))));
+        }
+        responses.get("400").getContent().addMediaType(PROBLEM_JSON, reference(PROBLEM));
+        if (!path.startsWith("/v2/health")) {
+            shared(responses, "429");
+            responses.get("429").setContent(new Content().addMediaType(PROBLEM_JSON, reference(PROBLEM)));
+        }
     }
 
     /**

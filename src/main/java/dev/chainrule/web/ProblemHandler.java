@@ -20,8 +20,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import dev.chainrule.fault.ConflictException;
 import dev.chainrule.fault.DomainException;
@@ -29,6 +32,7 @@ import dev.chainrule.fault.InvalidInputException;
 import dev.chainrule.fault.JsonPointers;
 import dev.chainrule.fault.MalformedInputException;
 import dev.chainrule.fault.NotFoundException;
+import dev.chainrule.fault.QuotaExceededException;
 import dev.chainrule.fault.TooLargeException;
 import dev.chainrule.fault.UnavailableException;
 
@@ -50,7 +54,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             ConflictException.class, HttpStatus.CONFLICT,
             TooLargeException.class, HttpStatus.CONTENT_TOO_LARGE,
             InvalidInputException.class, HttpStatus.UNPROCESSABLE_CONTENT,
-            UnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE);
+            UnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
+            QuotaExceededException.class, HttpStatus.TOO_MANY_REQUESTS);
 
     /** A domain refusal: its code becomes the problem type, its faults the {@code errors}. */
     @ExceptionHandler(DomainException.class)
@@ -80,6 +85,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setType(URI.create(TYPE_PREFIX + "invalid-parameter"));
         body.setTitle("Invalid parameter");
         body.setProperty("errors", List.of(ProblemError.atField(ex.getName(), detail)));
+        return problem(body);
+    }
+
+    /** A multipart body that does not parse (no boundary, no parts, cut short); one too large is a 413 above. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleUnparsableMultipart(MultipartException ex) {
+        return malformed("malformed-multipart", "Malformed multipart body",
+                "The multipart/form-data body cannot be read: it needs a boundary in its Content-Type and parts "
+                        + "separated by it, the CSV in a part named 'file'.");
+    }
+
+    /** Tomcat refuses a query string or form whose '%' escapes do not decode when a parameter is first read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableParameters(InvalidParameterException ex) {
+        return malformed("malformed-query", "Malformed query string",
+                "The query string (or form) cannot be decoded: a '%' must be followed by two hexadecimal digits "
+                        + "of UTF-8, as in %2F.");
+    }
+
+    private static ResponseEntity<Object> malformed(String type, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setType(URI.create(TYPE_PREFIX + type));
+        body.setTitle(title);
         return problem(body);
     }
 

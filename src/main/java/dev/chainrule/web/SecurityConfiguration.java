@@ -2,6 +2,7 @@ package dev.chainrule.web;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import dev.chainrule.access.Caller;
 import dev.chainrule.access.KeyAuthenticator;
+import dev.chainrule.access.RequestRateLimiter;
 import dev.chainrule.access.SecurityProperties;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.ObjectMapper;
@@ -51,7 +53,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
-                                            KeyAuthenticator authenticator, SecurityProblems problems) {
+                                            KeyAuthenticator authenticator, SecurityProblems problems,
+                                            ObjectProvider<RequestRateLimiter> limiter, ObjectMapper json) {
         http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -67,8 +70,11 @@ class SecurityConfiguration {
             http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
             return http.build();
         }
-        http.addFilterBefore(new ApiKeyFilter(authenticator, problems), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(rules -> rules
+        http.addFilterBefore(new ApiKeyFilter(authenticator, problems), AnonymousAuthenticationFilter.class);
+        // A controller slice has no tenants to read quotas from, so no limiter either.
+        limiter.ifAvailable(rates -> http.addFilterAfter(new RateLimitFilter(rates, new ProblemWriter(json)),
+                ApiKeyFilter.class));
+        http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(ADMIN).hasRole("ADMIN")

@@ -25,7 +25,7 @@ record UnreadableBody(String code, String title, String pointer, String detail) 
         if (ex.getCause() instanceof JacksonException jackson) {
             String pointer = JsonPointers.fromJacksonPath(jackson.getPath());
             return unreadable(pointer, "The request body could not be read" + (pointer.isEmpty() ? "" : " at " + pointer)
-                    + ": " + jackson.getOriginalMessage());
+                    + ": " + JsonReadFaults.words(jackson));
         }
         if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
             return unreadable("", "A request body is required.");

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.chainrule.support.ApiClient;
+import dev.chainrule.support.ApiOperations;
 import dev.chainrule.support.Reply;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +37,9 @@ class ApiKeySecurityTest {
 
     @Autowired
     ApiKeyRepository keys;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ApiClient admin() {
         return ApiClient.of(mvc);
@@ -71,6 +78,45 @@ class ApiKeySecurityTest {
         }
         assertThat(operations).as("operations in the document").hasSizeGreaterThan(20)
                 .contains("POST /api/v1/tenants", "DELETE /api/v1/keys/{id}", "GET /v2/health/live");
+    }
+
+    @Test
+    void everyOperationRefusesARevokedOrAnExpiredKey() {
+        String tenant = newTenant();
+        JsonNode revoked = newKey(tenant, "admin", null);
+        admin().delete("/api/v1/keys/" + revoked.get("id").asString()).expect(200);
+        JsonNode expired = newKey(tenant, "admin", null);
+        jdbc.update("UPDATE api_key SET expires_at = ? WHERE id = ?", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1),
+                UUID.fromString(expired.get("id").asString()));
+        List<String> refused = new ArrayList<>();
+        for (ApiOperations.Operation op : ApiOperations.of(admin()).all()) {
+            String concrete = op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (JsonNode key : List.of(revoked, expired)) {
+                admin().withKey(key.get("key").asString()).request(HttpMethod.valueOf(op.method()), concrete).send()
+                        .expectProblem(401).expectHeader("WWW-Authenticate", startsWith("Bearer"));
+            }
+            refused.add(op.name());
+        }
+        assertThat(refused).hasSizeGreaterThan(20).contains("GET /api/v1/jobs/{id}/events", "GET /v2/health/live");
+    }
+
+    @Test
+    void aUserKeyIsRefusedEveryAdminCallOfTheDocumentWith403() {
+        ApiClient user = admin().withKey(newKey(newTenant(), "user", null).get("key").asString());
+        List<String> refused = new ArrayList<>();
+        for (ApiOperations.Operation op : ApiOperations.of(admin()).all()) {
+            if (op.path().startsWith("/api/v1/tenants") || op.path().startsWith("/api/v1/keys")) {
+                String concrete = op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                ApiClient.Request request = user.request(HttpMethod.valueOf(op.method()), concrete);
+                if (op.exampleBody() != null) {
+                    request.body("application/json", op.exampleBody().toString());
+                }
+                request.send().expectProblem(403);
+                refused.add(op.name());
+            }
+        }
+        assertThat(refused).containsExactlyInAnyOrder("GET /api/v1/tenants", "POST /api/v1/tenants",
+                "GET /api/v1/tenants/{id}/keys", "POST /api/v1/tenants/{id}/keys", "DELETE /api/v1/keys/{id}");
     }
 
     @Test

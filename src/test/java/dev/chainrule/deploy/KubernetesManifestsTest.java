@@ -78,7 +78,7 @@ class KubernetesManifestsTest {
         assertThat(manifests.all(ConfigMap.class)).hasSize(1);
         assertThat(manifests.all(PodDisruptionBudget.class)).hasSize(2);
         assertThat(manifests.all(GenericKubernetesResource.class)).extracting(GenericKubernetesResource::getKind)
-                .containsExactlyInAnyOrder("ScaledObject", "TriggerAuthentication");
+                .containsExactlyInAnyOrder("ScaledObject", "TriggerAuthentication", "PodMonitor");
     }
 
     @ParameterizedTest
@@ -116,9 +116,6 @@ class KubernetesManifestsTest {
                 .containsEntry("app.kubernetes.io/component", "worker");
         for (String component : COMPONENTS) {
             Deployment deployment = manifests.deployment(component);
-            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
-                    .containsEntry("prometheus.io/port", String.valueOf(serverPort))
-                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
             assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
                     .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
         }
@@ -216,6 +213,36 @@ class KubernetesManifestsTest {
         assertThat(secret(container, "CHAINRULE_DB_USER")).isEqualTo("chainrule-database/username");
         assertThat(secret(container, "CHAINRULE_DB_PASSWORD")).isEqualTo("chainrule-database/password");
         assertThat(secret(container, "CHAINRULE_ADMIN_KEY")).isEqualTo("chainrule-admin/admin-key");
+    }
+
+    /** The metrics need an admin key: the scrape sends the pods' own, and the path answers with it alone. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void prometheusScrapesEveryPodWithTheAdminKeyTheyWereGiven() {
+        GenericKubernetesResource monitor = manifests.custom("PodMonitor");
+        Map<String, String> selector = monitor.get("spec", "selector", "matchLabels");
+        List<Map<String, Object>> endpoints = monitor.get("spec", "podMetricsEndpoints");
+        assertThat(endpoints).hasSize(1);
+        Map<String, Object> endpoint = endpoints.get(0);
+        Map<String, Object> authorization = (Map<String, Object>) endpoint.get("authorization");
+        Map<String, String> credentials = (Map<String, String>) authorization.get("credentials");
+        assertThat(authorization.get("type")).isEqualTo("Bearer");
+        for (String component : COMPONENTS) {
+            Deployment deployment = manifests.deployment(component);
+            Container container = container(deployment);
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).as(component)
+                    .containsAllEntriesOf(selector);
+            assertThat(container.getPorts()).extracting(ContainerPort::getName).as(component)
+                    .contains((String) endpoint.get("port"));
+            assertThat(credentials.get("name") + "/" + credentials.get("key")).as(component)
+                    .isEqualTo(secret(container, "CHAINRULE_ADMIN_KEY"));
+            Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            assertThat(annotations == null ? Map.of() : annotations).as("an annotation scrape would send no key")
+                    .doesNotContainKey("prometheus.io/scrape");
+        }
+        String path = (String) endpoint.get("path");
+        assertThat(ApiClient.atPort(port).withoutKey().get(path).status()).isEqualTo(401);
+        assertThat(ApiClient.atPort(port).get(path).expect(200).body()).contains("jvm_memory_used_bytes");
     }
 
     @ParameterizedTest

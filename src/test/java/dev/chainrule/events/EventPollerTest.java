@@ -25,6 +25,7 @@ class EventPollerTest {
     private final FakeFeed feed = new FakeFeed();
     private final EventsProperties properties = new EventsProperties(Duration.ofMillis(10), Duration.ofMillis(30), 2,
             4096, 50, Duration.ofSeconds(3));
+    private static final UUID TENANT = UUID.randomUUID();
     private final EventStreams streams = new EventStreams(feed, properties);
     private final EventPoller poller = new EventPoller(feed, streams, properties, JsonMapper.builder().build());
 
@@ -87,7 +88,7 @@ class EventPollerTest {
 
     private FakeSink open(String lastEventId) {
         FakeSink sink = new FakeSink();
-        streams.open(jobId, lastEventId, () -> sink);
+        streams.open(TENANT, jobId, lastEventId, () -> sink);
         return sink;
     }
 
@@ -108,6 +109,11 @@ class EventPollerTest {
         public Optional<JobFeedState> snapshot(UUID id) {
             snapshotReads++;
             return Optional.ofNullable(state);
+        }
+
+        @Override
+        public boolean belongsTo(UUID id, UUID tenant) {
+            return state != null && TENANT.equals(tenant);
         }
 
         @Override

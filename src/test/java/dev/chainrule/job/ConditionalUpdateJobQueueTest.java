@@ -3,6 +3,7 @@ package dev.chainrule.job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ class ConditionalUpdateJobQueueTest extends JobQueueContract {
 
     @Override
     JobQueue queue() {
-        return new ConditionalUpdateJobQueue(jobs);
+        return new ConditionalUpdateJobQueue(jobs, new NamedParameterJdbcTemplate(jdbc));
     }
 
     @Override

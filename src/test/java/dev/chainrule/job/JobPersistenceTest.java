@@ -76,7 +76,8 @@ class JobPersistenceTest {
     private static final Instant LONG_AGO = Instant.now().minus(Duration.ofDays(1));
 
     private UUID queuedJob() {
-        Job job = new Job(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "{}", 10, Instant.now(), 0);
+        Job job = new Job(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "{}", 10, Instant.now(), 0)
+                .ownedBy(UUID.randomUUID());
         jobs.save(job);
         artifacts.save(new JobArtifact(job.id(), new byte[] { 1 }));
         return job.id();

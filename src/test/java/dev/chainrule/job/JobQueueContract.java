@@ -51,6 +51,12 @@ abstract class JobQueueContract {
         return id;
     }
 
+    private UUID queuedBy(UUID tenant, int priority, int minute) {
+        UUID id = queued(priority, minute);
+        jdbc().update("UPDATE job SET tenant_id = ? WHERE id = ?", tenant, id);
+        return id;
+    }
+
     private UUID queued(int priority, int minute) {
         return job(JobStatus.QUEUED, priority, T0.plus(Duration.ofMinutes(minute)), null);
     }
@@ -62,6 +68,43 @@ abstract class JobQueueContract {
 
     private String column(UUID id, String column) {
         return jdbc().queryForObject("SELECT " + column + " FROM job WHERE id = ?", String.class, id);
+    }
+
+    @Test
+    void tenantsTakeTurnsWithinAPriority() {
+        UUID busy = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        List<UUID> busyJobs = new ArrayList<>();
+        for (int minute = 0; minute < 100; minute++) {
+            busyJobs.add(queuedBy(busy, 0, minute));
+        }
+        UUID lone = queuedBy(quiet, 0, 150);
+        UUID urgent = queuedBy(busy, 1, 200);
+
+        List<UUID> order = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            order.addAll(claim("runner", 1));
+        }
+
+        // Priority first; then the tenant with nothing running before the one that runs the urgent job.
+        assertThat(order).containsExactly(urgent, lone, busyJobs.get(0), busyJobs.get(1));
+    }
+
+    @Test
+    void aTenantWithNothingRunningGoesBeforeABusierOneOfThePriority() {
+        UUID busy = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        UUID first = queuedBy(busy, 0, 0);
+        UUID second = queuedBy(busy, 0, 1);
+        UUID third = queuedBy(busy, 0, 2);
+        UUID lone = queuedBy(quiet, 0, 3);
+
+        List<UUID> order = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            order.addAll(claim("runner", 1));
+        }
+
+        assertThat(order).containsExactly(first, lone, second, third);
     }
 
     @Test

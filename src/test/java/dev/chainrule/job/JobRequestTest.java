@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.chainrule.access.Quotas;
+import dev.chainrule.access.TenantQuotas;
 import dev.chainrule.dataset.DatasetData;
 import dev.chainrule.dataset.DatasetReader;
 import dev.chainrule.dataset.FeatureColumn;
@@ -77,6 +80,8 @@ class JobRequestTest {
     JobMetrics metrics;
     @MockitoBean
     TransactionTemplate transaction;
+    @MockitoBean
+    TenantQuotas quotas;
 
     ApiClient http;
 
@@ -88,6 +93,7 @@ class JobRequestTest {
     @BeforeEach
     void standIns() {
         http = ApiClient.of(mvc);
+        when(quotas.of(any())).thenReturn(new Quotas(1000, 1000, 1L << 40));
         doAnswer(call -> {
             call.<Consumer<TransactionStatus>>getArgument(0).accept(null);
             return null;

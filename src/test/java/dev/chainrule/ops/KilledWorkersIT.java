@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -29,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Proof under faults. One API process and three worker processes (the packaged jar, roles
  * {@code api} and {@code worker}) share one PostgreSQL database and train {@value #DEFAULT_JOBS}
- * short jobs, while a worker chosen at random is killed with SIGKILL at random moments and started
+ * short jobs of two tenants (queued alternately), while a worker chosen at random is killed with SIGKILL at random moments and started
  * again under a new instance id, as an orchestrator would. Then:
  * <ul>
  * <li>every job has ended {@code succeeded}, with one history row per epoch, 1 to the last;</li>
@@ -92,8 +94,15 @@ class KilledWorkersIT {
             Training training = new Training(api.api());
             String model = training.model(MODEL);
             String dataset = training.uploadExample("digits.csv", "task", "classification");
-            List<String> jobs = IntStream.range(0, JOBS).mapToObj(i -> training.queue(model, dataset, options(i)))
-                    .toList();
+            // Half the jobs are a second tenant's, queued alternately with the first's.
+            Tenant first = new Tenant(training, model, dataset);
+            Tenant second = Tenant.newOne(training);
+            Map<String, Tenant> owners = new LinkedHashMap<>();
+            for (int i = 0; i < JOBS; i++) {
+                Tenant owner = i % 2 == 0 ? first : second;
+                owners.put(owner.queue(options(i)), owner);
+            }
+            List<String> jobs = List.copyOf(owners.keySet());
             for (ServiceProcess worker : workers) {
                 worker.awaitHealthy(STARTUP);
             }
@@ -117,8 +126,9 @@ class KilledWorkersIT {
             }
 
             for (String job : jobs) {
-                assertSucceededWithGapFreeHistory(training, job);
+                assertSucceededWithGapFreeHistory(owners.get(job).training(), job);
             }
+            training.api().get("/api/v1/jobs/" + jobs.get(1)).expectProblem(404);
             Duration trained = Duration.between(started, Instant.now());
             for (ServiceProcess worker : workers) {
                 worker.awaitHealthy(STARTUP);
@@ -131,10 +141,11 @@ class KilledWorkersIT {
             assertThat(sum(JOBS_SUCCEEDED, api)).as("the API process trains nothing").isZero();
 
             for (String job : takenOver) {
-                String uninterrupted = training.queue(model, dataset, options(jobs.indexOf(job)));
-                training.await(uninterrupted, status("succeeded"), TRAINING);
-                assertThat(parameters(training, job)).as("job %s, taken over", job)
-                        .isEqualTo(parameters(training, uninterrupted));
+                Tenant owner = owners.get(job);
+                String uninterrupted = owner.queue(options(jobs.indexOf(job)));
+                owner.training().await(uninterrupted, status("succeeded"), TRAINING);
+                assertThat(parameters(owner.training(), job)).as("job %s, taken over", job)
+                        .isEqualTo(parameters(owner.training(), uninterrupted));
             }
 
             Duration cancelTook = cancelRunningJob(training, table, workers, model, dataset);
@@ -161,6 +172,25 @@ class KilledWorkersIT {
             Thread.sleep(10);
         }
         throw new AssertionError(owner + " never trained a job half-way while the test waited to kill it");
+    }
+
+    /** A tenant's client with the model and dataset its jobs train. */
+    private record Tenant(Training training, String model, String dataset) {
+
+        /** A new tenant, made with the admin key of {@code admin}: a user key, and its own model and dataset. */
+        static Tenant newOne(Training admin) {
+            String id = admin.api().post("/api/v1/tenants", "{\"name\":\"second\"}").expect(201).json().get("id")
+                    .asString();
+            String key = admin.api().post("/api/v1/tenants/" + id + "/keys", "{\"name\":\"jobs\",\"role\":\"user\"}")
+                    .expect(201).json().get("key").asString();
+            Training training = new Training(admin.api().withKey(key));
+            return new Tenant(training, training.model(MODEL),
+                    training.uploadExample("digits.csv", "task", "classification"));
+        }
+
+        String queue(String options) {
+            return training.queue(model, dataset, options);
+        }
     }
 
     private static void assertSucceededWithGapFreeHistory(Training training, String job) {

@@ -37,6 +37,7 @@ import dev.chainrule.encoding.Preprocessing;
 import dev.chainrule.encoding.PreprocessingFitter;
 import dev.chainrule.fault.ConflictException;
 import dev.chainrule.fault.NotFoundException;
+import dev.chainrule.job.TrainedJobs;
 import dev.chainrule.job.TrainedModel;
 import dev.chainrule.job.TrainedModels;
 import dev.chainrule.nn.Loss;
@@ -69,6 +70,8 @@ class PredictionApiTest {
         http = ApiClient.of(mvc);
     }
 
+    @MockitoBean
+    TrainedJobs jobs;
     @MockitoBean
     TrainedModels trainedModels;
 

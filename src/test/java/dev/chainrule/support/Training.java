@@ -53,6 +53,13 @@ public final class Training {
         return idOf(api.post("/api/v1/models", json).expect(201));
     }
 
+    /** The smallest model that trains on {@code examples/datasets/iris.csv}: one softmax layer. */
+    public String irisSoftmaxModel() {
+        return model("""
+                {"name": "iris", "layers": [{"type": "dense", "units": 3, "activation": "softmax"}],
+                 "loss": "cross_entropy", "seed": 1}""");
+    }
+
     /** Queues a job; {@code options} are more members of the request's JSON object, or empty. */
     public String queue(String modelId, String datasetId, String options) {
         return idOf(api.post("/api/v1/jobs", "{\"modelId\": \"" + modelId + "\", \"datasetId\": \"" + datasetId + "\""
