@@ -14,7 +14,9 @@ import jakarta.validation.constraints.NotNull;
 /**
  * {@code chainrule.runner.*}: how this instance trains queued jobs. {@code lease} is how long a
  * RUNNING job's heartbeat may lapse before another process (or this one after a restart) takes it
- * over; it must be well above {@code heartbeatInterval}.
+ * over; it must be well above {@code heartbeatInterval}. {@code progressInterval} is how often a
+ * running job's step and progress are written for those who follow it (the event streams), apart
+ * from the heartbeat so that progress can be frequent while leases stay long.
  */
 @Validated
 @ConfigurationProperties("chainrule.runner")
@@ -24,6 +26,7 @@ record RunnerProperties(
         @DefaultValue("1") @Min(1) @Max(256) int nd4jThreads,
         @DefaultValue("1s") @NotNull Duration pollInterval,
         @DefaultValue("2s") @NotNull Duration heartbeatInterval,
+        @DefaultValue("300ms") @NotNull Duration progressInterval,
         @DefaultValue("20s") @NotNull Duration lease,
         @DefaultValue("30s") @NotNull Duration shutdownTimeout,
         String instanceId) {
