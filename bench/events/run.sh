@@ -10,8 +10,11 @@
 # difference of that share with and without them: on a machine without a spare core it is what
 # they could take from training at most.
 #
+# The last column counts the progress events the first stream received per second of training.
+#
 #   bench/events/run.sh                    # ROWS=10000 EPOCHS=40 STREAMS=200 ROUNDS=3
 #   STREAMS=50 ROUNDS=2 bench/events/run.sh
+#   SERVICE_ARGS=--chainrule.runner.progress-interval=2s bench/events/run.sh   # progress at the heartbeat's pace
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ROWS=${ROWS:-10000} EPOCHS=${EPOCHS:-40} STREAMS=${STREAMS:-200} ROUNDS=${ROUNDS:-3} SKIP=${SKIP:-3}
@@ -30,8 +33,9 @@ csv=$OUT/w1-$ROWS.csv
 
 port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 API=http://127.0.0.1:$port/api/v1
+# API keys off: a local measurement, and the curl clients then need no Authorization header.
 OMP_WAIT_POLICY=PASSIVE java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3g -jar "$jar" --server.port="$port" \
-    --chainrule.data-dir="$OUT/data" > "$OUT/service.log" 2>&1 &
+    --chainrule.data-dir="$OUT/data" --chainrule.security.enabled=false ${SERVICE_ARGS:-} > "$OUT/service.log" 2>&1 &
 service=$!
 clients=()
 cleanup() {
@@ -69,7 +73,8 @@ cpu() {
     echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
 }
 
-# train STREAMS_OPEN: prints "wall-median min max epoch-when-connected training-cpu-s other-cpu-s",
+# train STREAMS_OPEN: prints "wall-median min max epoch-when-connected training-cpu-s other-cpu-s
+# progress-events-per-s",
 # the CPU counted from the moment every stream is open to the job's end.
 train() {
     local streams=$1 job connected train0 all0
@@ -88,7 +93,10 @@ train() {
     done
     train0=$(cpu '^job-runner'); all0=$(cpu)
     connected=$(curl -sf "$API/jobs/$job" | field epoch)
+    local started ended progress_rate="–"
+    started=$(date +%s.%N)
     until curl -sf "$API/jobs/$job" | grep -Eq '"status":"(succeeded|failed|cancelled)"'; do sleep 0.5; done
+    ended=$(date +%s.%N)
     local train_cpu other_cpu
     train_cpu=$(echo "$(cpu '^job-runner') $train0" | awk '{printf "%.2f", $1 - $2}')
     other_cpu=$(echo "$(cpu) $all0 $train_cpu" | awk '{printf "%.2f", $1 - $2 - $3}')
@@ -97,6 +105,10 @@ train() {
     local complete=0
     for i in $(seq 1 "$streams"); do grep -q '^id: status-succeeded' "$OUT/stream-$job-$i" && complete=$((complete + 1)); done
     [ "$complete" -eq "$streams" ] || { echo "only $complete of $streams streams saw the job succeed" >&2; exit 1; }
+    if [ "$streams" -gt 0 ]; then
+        progress_rate=$(echo "$(grep -c '^event: progress' "$OUT/stream-$job-1") $started $ended" \
+            | awk '{printf "%.1f", $1 / ($3 - $2)}')
+    fi
     rm -f "$OUT"/stream-"$job"-*
     local from=$(( connected > SKIP ? connected : SKIP ))
     curl -sf "$API/jobs/$job/history" | $PY -c '
@@ -106,18 +118,18 @@ train = rows - round(rows * 0.1)
 rates = [train * 1000 / e["durationMs"] for e in json.load(sys.stdin) if e["epoch"] > skip]
 print(round(statistics.median(rates)), round(min(rates)), round(max(rates)), sys.argv[3])' "$ROWS" "$from" "$connected" \
         | tr '\n' ' '
-    echo "$train_cpu $other_cpu"
+    echo "$train_cpu $other_cpu $progress_rate"
 }
 
 train_rows=$(( ROWS - (ROWS + 5) / 10 ))
-echo "| round | streams | wall samples/s (median, min–max) | training thread CPU s | samples per training CPU-s | other threads CPU s | streams' extra CPU / training CPU |"
-echo "|---|---|---|---|---|---|---|"
+echo "| round | streams | wall samples/s (median, min–max) | training thread CPU s | samples per training CPU-s | other threads CPU s | streams' extra CPU / training CPU | progress events/s |"
+echo "|---|---|---|---|---|---|---|---|"
 rates_none="" rates_some="" extras=""
 # Round 0 warms the JIT up (its compilations count as "other" CPU) and is left out of the medians.
 for round in $(seq 0 "$ROUNDS"); do
     base_other=0 base_train=1
     for streams in 0 "$STREAMS"; do
-        read -r median low high connected train_cpu other_cpu < <(train "$streams")
+        read -r median low high connected train_cpu other_cpu progress_rate < <(train "$streams")
         rate=$(echo "$train_rows $EPOCHS $connected $train_cpu" | awk '{printf "%.0f", $1 * ($2 - $3) / $4}')
         extra="–"
         if [ "$streams" -eq 0 ]; then
@@ -127,7 +139,7 @@ for round in $(seq 0 "$ROUNDS"); do
             extra=$(echo "$other_cpu $base_other $base_train" | awk '{printf "%+.1f %%", 100 * ($1 - $2) / $3}')
             [ "$round" -eq 0 ] || { rates_some+="$rate "; extras+="${extra% %} "; }
         fi
-        echo "| $([ "$round" -eq 0 ] && echo warm-up || echo "$round") | $streams | $median ($low–$high) | $train_cpu | $rate | $other_cpu | $extra |"
+        echo "| $([ "$round" -eq 0 ] && echo warm-up || echo "$round") | $streams | $median ($low–$high) | $train_cpu | $rate | $other_cpu | $extra | $progress_rate |"
     done
 done
 $PY - "$rates_none" "$rates_some" "$extras" "$STREAMS" <<'PY'

@@ -1,52 +1,56 @@
 // Inside training: per-layer gradient norms (log scale) with the diagnosis's findings, and the
 // network view that runs one glass-box step. Each panel appears only when the service has its
-// endpoint (GET /jobs/{id}/layers, GET /jobs/{id}/diagnosis, POST /models/{id}/step).
+// endpoint (GET /jobs/{id}/layers, GET /jobs/{id}/diagnosis, POST /models/{id}/step). The
+// gradient norms come with each epoch event of the job's stream (its `layers`), so nothing is
+// read twice; only the diagnosis is asked for, at most every 1.5 s.
 import { api, hasRoute } from './api.js';
 import { lineChart, PALETTE } from './chart.js';
 import { h, num, message } from './dom.js';
 
-/** Renders what the service supports; answers a function that refreshes it after an epoch (or null). */
+/** Renders what the service supports; answers a function that takes each epoch event's data (or null). */
 export async function renderInsight(host, job, signal) {
   const [layers, diagnosis, step] = await Promise.all([
     hasRoute('/api/v1/jobs/{id}/layers'), hasRoute('/api/v1/jobs/{id}/diagnosis'), hasRoute('/api/v1/models/{id}/step')]);
   if (signal.aborted) return null;
   const grid = h('div', { class: 'grid2' });
-  let refresh = null;
+  let onEpoch = null;
   if (layers) {
     const chart = h('figure', { class: 'panel', id: 'gradient-chart', 'aria-label': 'Gradient norm per layer, log scale' });
     const findings = h('div', { class: 'findings' });
     grid.append(h('section', { class: 'panel wide', 'aria-labelledby': 'grad-title' },
       h('h2', { id: 'grad-title' }, 'Gradient norm per layer'), h('div', { class: 'grid2 inner' }, chart, findings)));
-    refresh = throttle(() => drawLayers(job, chart, findings, diagnosis), 1500);
-    refresh();
+    const byLayer = new Map();
+    const redraw = throttle(() => drawLayers(job, byLayer, chart, findings, diagnosis), 1500);
+    onEpoch = (epoch) => {
+      for (const r of epoch.layers || []) {
+        if (!byLayer.has(r.layer)) byLayer.set(r.layer, []);
+        byLayer.get(r.layer).push([r.epoch, r.gradientNorm]);
+        chart.dataset.epochs = r.epoch;
+      }
+      redraw();
+    };
+    redraw();
   }
   if (step && job.datasetId) {
     grid.append(networkPanel(job));
   }
   host.replaceChildren(grid);
-  return refresh;
+  return onEpoch;
 }
 
-async function drawLayers(job, chart, findings, withDiagnosis) {
+async function drawLayers(job, byLayer, chart, findings, withDiagnosis) {
+  lineChart(chart, [...byLayer].map(([layer, points], i) => ({ name: `layer ${layer}`, color: PALETTE[i % PALETTE.length], points })),
+    { title: 'Gradient norm per layer (log scale)', logY: true });
+  if (!withDiagnosis) return;
   try {
-    const rows = await api(`/jobs/${job.id}/layers`);
-    const byLayer = new Map();
-    for (const r of rows) {
-      if (!byLayer.has(r.layer)) byLayer.set(r.layer, []);
-      byLayer.get(r.layer).push([r.epoch, r.gradientNorm]);
-    }
-    lineChart(chart, [...byLayer].map(([layer, points], i) => ({ name: `layer ${layer}`, color: PALETTE[i % PALETTE.length], points })),
-      { title: 'Gradient norm per layer (log scale)', logY: true });
-    if (withDiagnosis) {
-      const { findings: list } = await api(`/jobs/${job.id}/diagnosis`);
-      findings.replaceChildren(h('h3', {}, 'Diagnosis'), list.length
-        ? h('ul', { class: 'finding-list' }, list.map((f) => h('li', { class: `finding ${f.severity}` },
-          h('strong', {}, f.kind.replaceAll('_', ' ')), ` · layers ${(f.layers || []).join(', ')} · epochs ${f.fromEpoch}–${f.toEpoch}`,
-          h('p', {}, f.advice), h('p', { class: 'muted' }, evidence(f.evidence)))))
-        : h('p', { class: 'muted' }, 'No findings: the gradients look healthy.'));
-    }
+    const { findings: list } = await api(`/jobs/${job.id}/diagnosis`);
+    findings.replaceChildren(h('h3', {}, 'Diagnosis'), list.length
+      ? h('ul', { class: 'finding-list' }, list.map((f) => h('li', { class: `finding ${f.severity}` },
+        h('strong', {}, f.kind.replaceAll('_', ' ')), ` · layers ${(f.layers || []).join(', ')} · epochs ${f.fromEpoch}–${f.toEpoch}`,
+        h('p', {}, f.advice), h('p', { class: 'muted' }, evidence(f.evidence)))))
+      : h('p', { class: 'muted' }, 'No findings: the gradients look healthy.'));
   } catch (e) {
-    findings.replaceChildren(message('error', `Telemetry unavailable: ${e.message}`));
+    findings.replaceChildren(message('error', `Diagnosis unavailable: ${e.message}`));
   }
 }
 

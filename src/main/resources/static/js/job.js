@@ -85,7 +85,7 @@ export async function renderJob(main, id, signal) {
 
   draw();
   drawCharts();
-  const refreshInsight = await renderInsight(insight, job, signal);
+  const insightEpoch = await renderInsight(insight, job, signal);
   followEvents(job.id, ({ name, data }) => {
     if (name === 'epoch') {
       history.push(data);
@@ -93,7 +93,7 @@ export async function renderJob(main, id, signal) {
       job.metrics = data;
       job.progress = Math.max(job.progress, data.epoch / job.epochs);
       drawCharts();
-      refreshInsight?.();
+      insightEpoch?.(data);
     } else if (name === 'progress') {
       Object.assign(job, { progress: data.progress, samplesPerSecond: data.samplesPerSecond ?? job.samplesPerSecond });
     } else if (name === 'status') {

@@ -107,6 +107,10 @@ class WebPageIT {
             browser.await("the third job to succeed", Duration.ofSeconds(120),
                     () -> page.findElement(By.cssSelector("h1 .badge")).getText().equals("succeeded"));
             assertThat(points(page)).isEqualTo(25);
+            // The gradient norms arrive with the epoch events (their layers), drawn at most every 1.5 s.
+            browser.await("every epoch's gradient norms", Duration.ofSeconds(30),
+                    () -> "25".equals(page.findElement(By.id("gradient-chart")).getDomAttribute("data-epochs")));
+            assertThat(page.findElements(By.cssSelector("#gradient-chart path.line"))).hasSize(2);
             browser.screenshot(SCREENSHOTS.resolve("job-succeeded.png"));
 
             page.get(base + "/#/jobs");

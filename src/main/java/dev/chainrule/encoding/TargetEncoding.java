@@ -126,7 +126,7 @@ public sealed interface TargetEncoding permits TargetEncoding.OneHot, TargetEnco
             return 1;
         }
 
-        double encode(double value) {
+        public double encode(double value) {
             return standardize ? (value - mean) / std : value;
         }
 

@@ -17,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.chainrule.job.CheckpointView;
-import dev.chainrule.job.HistoryEntry;
+import dev.chainrule.job.FeedEpoch;
 import dev.chainrule.job.JobFeed;
 import dev.chainrule.job.JobFeedState;
 import tools.jackson.databind.json.JsonMapper;
@@ -127,10 +127,10 @@ class EventPoller implements SmartLifecycle {
     /** One read for all of a job's streams, from the slowest one's cursor. */
     private JobTick read(UUID jobId, JobFeedState job, List<EventStream> list) {
         int fromEpoch = list.stream().mapToInt(s -> s.cursor().epochs()).min().orElseThrow();
-        List<HistoryEntry> epochs = feed.epochsAfter(jobId, fromEpoch, properties.replayBatch());
+        List<FeedEpoch> epochs = feed.epochsAfter(jobId, fromEpoch, properties.replayBatch());
         int through = list.stream().mapToInt(s -> s.cursor().epochs()).max().orElseThrow();
         if (!epochs.isEmpty()) {
-            through = Math.max(through, epochs.get(epochs.size() - 1).epoch());
+            through = Math.max(through, epochs.get(epochs.size() - 1).history().epoch());
         }
         int fromCheckpoint = list.stream().mapToInt(s -> s.cursor().checkpoints()).min().orElseThrow();
         List<CheckpointView> checkpoints = fromCheckpoint < through

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.chainrule.job.CheckpointView;
-import dev.chainrule.job.HistoryEntry;
+import dev.chainrule.job.FeedEpoch;
 import dev.chainrule.job.JobFeedState;
 import dev.chainrule.job.JobStatus;
 
@@ -41,12 +41,12 @@ final class EventSequence {
             out.add(status(job, c));
             c = c.withStatus(job.status());
         }
-        for (HistoryEntry entry : tick.epochs()) {
-            if (entry.epoch() > c.epochs()) {
-                c = owedCheckpoints(tick, c, entry.epoch() - 1, out);
-                // Per-layer telemetry, once stored, joins the history entry here.
-                out.add(new JobEvent("epoch", "epoch-" + entry.epoch(), encode(entry, () -> entry)));
-                c = c.withEpoch(entry.epoch());
+        for (FeedEpoch entry : tick.epochs()) {
+            int epoch = entry.history().epoch();
+            if (epoch > c.epochs()) {
+                c = owedCheckpoints(tick, c, epoch - 1, out);
+                out.add(new JobEvent("epoch", "epoch-" + epoch, encode(entry, () -> entry)));
+                c = c.withEpoch(epoch);
             }
         }
         c = owedCheckpoints(tick, c, c.epochs(), out);

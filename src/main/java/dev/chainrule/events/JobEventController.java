@@ -34,7 +34,7 @@ class JobEventController {
 
     @GetMapping(path = "/api/v1/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "A job's events, live (Server-Sent Events)",
-            description = "Events status, epoch (the history entry), checkpoint and progress, each with an id such "
+            description = "Events status, epoch (the history entry with its per-layer telemetry), checkpoint and progress, each with an id such "
                     + "as epoch-12. Reconnecting with Last-Event-ID replays every event after it from the database. "
                     + "A finished job's stream replays its events and ends; an idle stream gets a comment line "
                     + "every 15 s. 503 with Retry-After when this instance serves its maximum of streams; 406 "

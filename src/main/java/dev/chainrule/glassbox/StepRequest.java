@@ -12,15 +12,18 @@ import dev.chainrule.job.OptimizerOptions;
         {"datasetId": "00000000-0000-0000-0000-000000000000", "offset": 0, "rows": 4,
          "optimizer": {"type": "sgd", "learningRate": 0.5, "momentum": 0.9}, "standardize": false}""")
 record StepRequest(
-        @Schema(description = "rows from this dataset (or send instances and targets instead)") UUID datasetId,
+        @Schema(description = "rows from this dataset; with instances, the dataset whose encoding (fitted on all "
+                + "its rows, as for its own rows) encodes them") UUID datasetId,
         @Schema(description = "first row of the dataset", defaultValue = "0") Integer offset,
         @Schema(description = "how many dataset rows, 1 to chainrule.glassbox.max-rows (256); default all the "
                 + "dataset's rows from offset, at most the limit") Integer rows,
-        @Schema(description = "inline rows instead of a dataset: with jobId, raw values ([value, ...] in the job's "
-                + "feature column order, or {column: value}) encoded by the job's preprocessing; without, the "
-                + "network's inputs as numbers") List<Object> instances,
-        @Schema(description = "with instances: one encoded target per row, a number (one output) or an array of "
-                + "the model's outputs (one-hot rows for classes)") List<Object> targets,
+        @Schema(description = "inline rows instead of dataset rows, as raw values: [value, ...] in the feature "
+                + "column order, or {column: value}; encoded by the job's preprocessing with jobId, or by the "
+                + "dataset's with datasetId; with neither, arrays of numbers the network takes as they are")
+        List<Object> instances,
+        @Schema(description = "with instances, one raw target per row: a class label, a number (one regression "
+                + "target), or an array or {name: value} of several; with neither jobId nor datasetId, a number or "
+                + "an array of the model's outputs, taken as they are") List<Object> targets,
         @Schema(description = "the update rule; default the job's with jobId, else adam with its defaults")
         OptimizerOptions optimizer,
         @Schema(description = "float32 or float64; default the job's with jobId, else float32") String dtype,

@@ -133,9 +133,15 @@ class StepService {
         return new INDArray[] {encoded.features(), encoded.targets()};
     }
 
+    /**
+     * Inline rows are raw values, encoded as the rows of a job: by the job's preprocessing with
+     * {@code jobId}, by one fitted on the dataset with {@code datasetId}; with neither there is no
+     * encoding to apply, so the rows are numbers that the network takes as they are.
+     */
     private INDArray[] inline(StoredModel model, StepRequest request, JobSnapshot job, Precision precision) {
-        if (request.datasetId() != null) {
-            throw ModelInputs.invalid("/instances", "Send either datasetId or instances and targets, not both.");
+        if (job != null && request.datasetId() != null) {
+            throw ModelInputs.invalid("/datasetId", "With jobId, inline instances are encoded by the job's own "
+                    + "preprocessing; send no datasetId.");
         }
         List<Object> instances = request.instances();
         checkRowCount("/instances", instances.size());
@@ -143,12 +149,22 @@ class StepService {
             throw ModelInputs.invalid("/targets", "'targets' needs one entry per instance (" + instances.size()
                     + "), had " + (request.targets() == null ? "none" : request.targets().size()) + ".");
         }
-        INDArray x = job != null ? job.preprocessing().encodeInstances(instances, precision)
-                : Nd4j.createFromArray(StepRows.matrix(instances, "/instances", false))
-                        .castTo(Network.dataType(precision));
-        INDArray y = Nd4j.createFromArray(StepRows.matrix(request.targets(), "/targets", true))
+        boolean standardize = request.standardize() == null || request.standardize();
+        Preprocessing preprocessing = job != null ? job.preprocessing()
+                : request.datasetId() != null ? ModelInputs.fit(model, inputs.dataset(request.datasetId()), standardize)
+                : null;
+        if (preprocessing == null) {
+            INDArray x = Nd4j.createFromArray(StepRows.matrix(instances, "/instances", false))
+                    .castTo(Network.dataType(precision));
+            INDArray y = Nd4j.createFromArray(StepRows.matrix(request.targets(), "/targets", true))
+                    .castTo(Network.dataType(precision));
+            ModelInputs.checkWidths(model, (int) x.columns(), (int) y.columns(), "/instances", "/targets");
+            return new INDArray[] {x, y};
+        }
+        ModelInputs.checkWidths(model, preprocessing.inputs(), preprocessing.outputs(), "/instances", "/targets");
+        INDArray x = preprocessing.encodeInstances(instances, precision);
+        INDArray y = Nd4j.createFromArray(RawTargets.encode(preprocessing.target(), request.targets()))
                 .castTo(Network.dataType(precision));
-        ModelInputs.checkWidths(model, (int) x.columns(), (int) y.columns(), "/instances", "/targets");
         return new INDArray[] {x, y};
     }
 

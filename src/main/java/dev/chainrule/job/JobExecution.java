@@ -39,6 +39,8 @@ final class JobExecution implements TrainingListener {
     private volatile boolean lost;
     private volatile long step;
     private volatile double progress;
+    /** The step last written for followers; read and written by the runner's scheduler thread only. */
+    private long reportedStep;
     private PreparedJob job;
 
     JobExecution(UUID jobId, String owner, JobPreparer preparer, Trainer trainer, JobRecorder recorder) {
@@ -55,6 +57,14 @@ final class JobExecution implements TrainingListener {
 
     long step() {
         return step;
+    }
+
+    long reportedStep() {
+        return reportedStep;
+    }
+
+    void reported(long step) {
+        reportedStep = step;
     }
 
     double progress() {

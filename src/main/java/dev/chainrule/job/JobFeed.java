@@ -17,8 +17,11 @@ public interface JobFeed {
     /** Whether the job exists and belongs to {@code tenant}. */
     boolean belongsTo(UUID jobId, UUID tenant);
 
-    /** History entries of the epochs after {@code afterEpoch}, in order, at most {@code limit}. */
-    List<HistoryEntry> epochsAfter(UUID jobId, int afterEpoch, int limit);
+    /**
+     * The epochs after {@code afterEpoch}, in order, at most {@code limit}: each one's history entry
+     * with its per-layer telemetry.
+     */
+    List<FeedEpoch> epochsAfter(UUID jobId, int afterEpoch, int limit);
 
     /** Epoch-boundary checkpoints with {@code afterEpoch < epoch <= throughEpoch}, in order. */
     List<CheckpointView> checkpointsBetween(UUID jobId, int afterEpoch, int throughEpoch);

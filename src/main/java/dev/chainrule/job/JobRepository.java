@@ -56,6 +56,18 @@ interface JobRepository extends JpaRepository<Job, UUID> {
     int heartbeat(@Param("id") UUID id, @Param("owner") String owner, @Param("now") Instant now,
             @Param("step") long step, @Param("progress") double progress);
 
+    /**
+     * The step and progress of a job this owner runs, for its followers; only ever forward, so a
+     * value read before an epoch's write never lands after it.
+     */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Job j set j.step = :step, j.progress = :progress "
+            + "where j.id = :id and j.owner = :owner and j.status = dev.chainrule.job.JobStatus.RUNNING "
+            + "and j.step < :step")
+    int reportProgress(@Param("id") UUID id, @Param("owner") String owner, @Param("step") long step,
+            @Param("progress") double progress);
+
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Job j set j.heartbeatAt = :now, j.epoch = :epoch, j.step = :step, j.progress = :progress, "

@@ -77,6 +77,8 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
         long beat = properties.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(guard(this::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         threadsPerJob = properties.threadsPerJob(Runtime.getRuntime().availableProcessors());
+        long report = properties.progressInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(guard(this::reportProgress), report, report, TimeUnit.MILLISECONDS);
         log.info("Job runner {} started: {} concurrent job(s), {} thread(s) each", properties.instanceId(),
                 properties.concurrency(), threadsPerJob);
     }
@@ -175,6 +177,20 @@ class JobRunner implements SmartLifecycle, RunnerHeartbeat {
         for (JobExecution execution : new ArrayList<>(active.values())) {
             try (var ignored = JobLogContext.forJob(execution.jobId())) {
                 heartbeat(execution, now);
+            }
+        }
+    }
+
+    /**
+     * One small update per job that has moved since the last one, from this scheduler thread: the
+     * training thread only sets two volatile fields per batch, and never waits for the write.
+     */
+    private void reportProgress() {
+        for (JobExecution execution : new ArrayList<>(active.values())) {
+            long step = execution.step();
+            if (step > execution.reportedStep()) {
+                jobs.reportProgress(execution.jobId(), properties.instanceId(), step, execution.progress());
+                execution.reported(step);
             }
         }
     }

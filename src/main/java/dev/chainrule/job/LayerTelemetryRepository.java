@@ -16,4 +16,12 @@ interface LayerTelemetryRepository extends JpaRepository<LayerTelemetryRecord, U
             order by t.epoch, t.layer""")
     List<LayerTelemetryRecord> find(@Param("jobId") UUID jobId, @Param("fromEpoch") int fromEpoch,
             @Param("layer") Integer layer);
+
+    /** The epochs {@code afterEpoch < epoch <= throughEpoch}, ordered by epoch, then layer. */
+    @Query("""
+            select t from LayerTelemetryRecord t
+            where t.jobId = :jobId and t.epoch > :afterEpoch and t.epoch <= :throughEpoch
+            order by t.epoch, t.layer""")
+    List<LayerTelemetryRecord> findBetween(@Param("jobId") UUID jobId, @Param("afterEpoch") int afterEpoch,
+            @Param("throughEpoch") int throughEpoch);
 }

@@ -16,6 +16,9 @@ import jakarta.validation.constraints.NotNull;
  * RUNNING job's heartbeat may lapse before another process (or this one after a restart) takes it
  * over; it must be well above {@code heartbeatInterval}. {@code nd4jThreads} 0 (the default) lets
  * the machine decide ({@link #threadsPerJob}); any count gives the same parameters.
+ * {@code progressInterval} is how often a running job's step and progress are written for those
+ * who follow it (the event streams), apart from the heartbeat so that progress can be frequent
+ * while leases stay long.
  */
 @Validated
 @ConfigurationProperties("chainrule.runner")
@@ -25,6 +28,7 @@ record RunnerProperties(
         @DefaultValue("0") @Min(0) @Max(256) int nd4jThreads,
         @DefaultValue("1s") @NotNull Duration pollInterval,
         @DefaultValue("2s") @NotNull Duration heartbeatInterval,
+        @DefaultValue("300ms") @NotNull Duration progressInterval,
         @DefaultValue("20s") @NotNull Duration lease,
         @DefaultValue("30s") @NotNull Duration shutdownTimeout,
         String instanceId) {

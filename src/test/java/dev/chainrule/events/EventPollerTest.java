@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.chainrule.job.CheckpointView;
+import dev.chainrule.diagnosis.LayerTelemetryView;
+import dev.chainrule.job.FeedEpoch;
 import dev.chainrule.job.HistoryEntry;
 import dev.chainrule.job.JobFeed;
 import dev.chainrule.job.JobFeedState;
@@ -43,6 +45,23 @@ class EventPollerTest {
         for (FakeSink sink : List.of(a, b)) {
             assertThat(sink.ids()).containsExactly("status-running-0", "epoch-1", "progress-1-30");
         }
+    }
+
+    @Test
+    void anEpochEventCarriesItsHistoryEntryInlineAndItsLayersTelemetry() throws Exception {
+        feed.state = snapshot(JobStatus.RUNNING, 0, 0);
+        FakeSink sink = open(null);
+        feed.epochs.add(entry(2));
+        feed.state = snapshot(JobStatus.RUNNING, 2, 0);
+        poller.poll();
+        String epoch = sink.texts.stream().filter(t -> t.startsWith("id: epoch-2")).findFirst().orElseThrow();
+        var data = JsonMapper.builder().build().readTree(epoch.substring(epoch.indexOf("data: ") + 6));
+        assertThat(data.path("epoch").asInt()).isEqualTo(2);
+        assertThat(data.path("loss").asDouble()).isEqualTo(0.5);
+        assertThat(data.has("history")).isFalse();
+        assertThat(data.path("layers")).hasSize(1);
+        assertThat(data.path("layers").get(0).path("gradientNorm").asDouble()).isEqualTo(0.2);
+        assertThat(data.path("layers").get(0).path("deadFraction").asDouble()).isEqualTo(0.25);
     }
 
     @Test
@@ -96,13 +115,15 @@ class EventPollerTest {
         return new JobFeedState(jobId, status, epoch, 10, step, epoch / 10.0, null, null, null);
     }
 
-    private static HistoryEntry entry(int epoch) {
-        return new HistoryEntry(epoch, new MetricsView(1.0 / epoch, null, 0.5, null, null, null), 0.01, 5);
+    private static FeedEpoch entry(int epoch) {
+        return new FeedEpoch(new HistoryEntry(epoch, new MetricsView(1.0 / epoch, null, 0.5, null, null, null), 0.01, 5),
+                List.of(new LayerTelemetryView(epoch, 0, "dense", 2.0, 0.1 * epoch, 0.01, 1e-3, 0.02, 0.4, 0.3, 0.25,
+                        null)));
     }
 
     private final class FakeFeed implements JobFeed {
         JobFeedState state;
-        final List<HistoryEntry> epochs = new ArrayList<>();
+        final List<FeedEpoch> epochs = new ArrayList<>();
         int snapshotReads;
 
         @Override
@@ -117,8 +138,8 @@ class EventPollerTest {
         }
 
         @Override
-        public List<HistoryEntry> epochsAfter(UUID id, int afterEpoch, int limit) {
-            return epochs.stream().filter(e -> e.epoch() > afterEpoch).limit(limit).toList();
+        public List<FeedEpoch> epochsAfter(UUID id, int afterEpoch, int limit) {
+            return epochs.stream().filter(e -> e.history().epoch() > afterEpoch).limit(limit).toList();
         }
 
         @Override

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chainrule.support.ApiClient;
@@ -60,7 +61,18 @@ class JobEventStreamTest {
         EventLines.Received epoch3 = events.stream().filter(e -> "epoch-3".equals(e.id())).findFirst().orElseThrow();
         assertThat(epoch3.name()).isEqualTo("epoch");
         JsonNode history = JSON.readTree(get("/api/v1/jobs/" + job + "/history").body()).get(2);
-        assertThat(JSON.readTree(epoch3.data())).isEqualTo(history);
+        ObjectNode data = (ObjectNode) JSON.readTree(epoch3.data());
+        JsonNode layers = data.remove("layers");
+        assertThat(data).isEqualTo(history);
+        JsonNode stored = JSON.readTree(get("/api/v1/jobs/" + job + "/layers?fromEpoch=3").body());
+        List<JsonNode> epoch3Layers = new ArrayList<>();
+        stored.forEach(l -> {
+            if (l.path("epoch").asInt() == 3) {
+                epoch3Layers.add(l);
+            }
+        });
+        assertThat(epoch3Layers).hasSize(2);
+        assertThat(layers).containsExactlyElementsOf(epoch3Layers);
         assertThat(JSON.readTree(events.get(events.size() - 1).data()).path("status").asString()).isEqualTo("succeeded");
     }
 
@@ -68,9 +80,15 @@ class JobEventStreamTest {
     void aReconnectGetsExactlyTheEventsAfterItsLastEventId() throws Exception {
         String job = finishedJob(12);
         try (EventLines stream = open(job, "epoch-5")) {
-            List<String> ids = ids(stream.readToEnd(Duration.ofSeconds(20)));
+            List<EventLines.Received> events = stream.readToEnd(Duration.ofSeconds(20));
+            List<String> ids = ids(events);
             assertThat(ids).startsWith("checkpoint-5", "epoch-6", "checkpoint-6").endsWith("checkpoint-12",
                     "status-succeeded-12").hasSize(1 + 2 * 7 + 1).doesNotHaveDuplicates();
+            JsonNode epoch6 = JSON.readTree(events.stream().filter(e -> "epoch-6".equals(e.id())).findFirst()
+                    .orElseThrow().data());
+            assertThat(epoch6.path("layers")).hasSize(2);
+            assertThat(epoch6.path("layers").get(1).path("epoch").asInt()).isEqualTo(6);
+            assertThat(epoch6.path("layers").get(1).path("layer").asInt()).isEqualTo(1);
         }
         try (EventLines stream = open(job, "checkpoint-12")) {
             assertThat(ids(stream.readToEnd(Duration.ofSeconds(20)))).containsExactly("status-succeeded-12");
@@ -87,7 +105,8 @@ class JobEventStreamTest {
             List<EventLines.Received> first = stream.readUntil(e -> "epoch-3".equals(e.id()), Duration.ofSeconds(60));
             assertThat(ids(first)).contains("status-running-0").first().asString().startsWith("status-");
             List<EventLines.Received> all = new ArrayList<>(first);
-            // Progress comes with the runner's heartbeat: on a fast machine three epochs end before one.
+            // Progress is written every chainrule.runner.progress-interval; on a fast machine three
+            // epochs may end before the first write.
             if (all.stream().noneMatch(e -> "progress".equals(e.name()))) {
                 all.addAll(stream.readUntil(e -> "progress".equals(e.name()), Duration.ofSeconds(30)));
             }

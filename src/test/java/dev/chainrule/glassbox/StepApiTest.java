@@ -108,16 +108,21 @@ class StepApiTest {
     }
 
     private static void assertClose(JsonNode actual, JsonNode expected) {
+        assertClose(actual, expected, 1e-12);
+    }
+
+    /** Every number of {@code actual} within {@code tolerance} of {@code expected}'s, in the same structure. */
+    private static void assertClose(JsonNode actual, JsonNode expected, double tolerance) {
         if (expected.isNumber()) {
-            assertThat(actual.asDouble()).isCloseTo(expected.asDouble(), within(1e-12));
+            assertThat(actual.asDouble()).isCloseTo(expected.asDouble(), within(tolerance));
             return;
         }
         assertThat(actual.size()).isEqualTo(expected.size());
         if (expected.isObject()) {
-            expected.properties().forEach(e -> assertClose(actual.path(e.getKey()), e.getValue()));
+            expected.properties().forEach(e -> assertClose(actual.path(e.getKey()), e.getValue(), tolerance));
         } else {
             for (int i = 0; i < expected.size(); i++) {
-                assertClose(actual.get(i), expected.get(i));
+                assertClose(actual.get(i), expected.get(i), tolerance);
             }
         }
     }
@@ -136,7 +141,35 @@ class StepApiTest {
     }
 
     @Test
-    void inlineRowsAreTheNetworksInputsAndTargets() throws Exception {
+    void inlineRawRowsWithADatasetAreEncodedAsThatDatasetsOwnRows() throws Exception {
+        String options = ", \"optimizer\": {\"type\": \"sgd\", \"learningRate\": 0.5}, \"dtype\": \"float64\"}";
+        JsonNode fromDataset = ok(step(model, "{\"datasetId\": \"" + iris + "\", \"offset\": 50, \"rows\": 2" + options));
+        JsonNode inline = ok(step(model, "{\"datasetId\": \"" + iris + "\", \"instances\": [[7.0, 3.2, 4.7, 1.4], "
+                + "{\"sepal_length_cm\": 6.4, \"sepal_width_cm\": \"3.2\", \"petal_length_cm\": 4.5, "
+                + "\"petal_width_cm\": 1.5}], \"targets\": [1, \"1\"]" + options));
+
+        // A stored dataset keeps its values as float32, so they differ from the JSON doubles in the 8th digit.
+        assertClose(inline.path("input"), fromDataset.path("input"), 1e-6);
+        assertThat(inline.path("target")).isEqualTo(fromDataset.path("target"));
+        assertThat(inline.path("target").get(0).get(1).asDouble()).isEqualTo(1.0);
+        assertClose(inline.path("loss"), fromDataset.path("loss"), 1e-6);
+        // standardised, so not the raw 7.0
+        assertThat(inline.path("input").get(0).get(0).asDouble()).isBetween(0.5, 2.0);
+    }
+
+    @Test
+    void inlineRawRowsWithAJobAreEncodedByItsPreprocessing() throws Exception {
+        JsonNode fromJob = ok(step(model, "{\"jobId\": \"" + job + "\", \"epoch\": 1, \"offset\": 100, \"rows\": 1}"));
+        JsonNode inline = ok(step(model, "{\"jobId\": \"" + job + "\", \"epoch\": 1, "
+                + "\"instances\": [[6.3, 3.3, 6.0, 2.5]], \"targets\": [2]}"));
+
+        assertClose(inline.path("input"), fromJob.path("input"), 1e-6);
+        assertThat(inline.path("target")).isEqualTo(fromJob.path("target"));
+        assertClose(inline.path("parametersAfter"), fromJob.path("parametersAfter"), 1e-6);
+    }
+
+    @Test
+    void withoutADatasetOrJobInlineRowsAreTheNetworksInputsAndTargets() throws Exception {
         JsonNode step = ok(step(model, """
                 {"instances": [[0.5, -1, 2, 0], [1, 1, 1, 1]], "targets": [[1, 0, 0], [0, 0, 1]],
                  "optimizer": {"type": "sgd", "learningRate": 0.5}, "dtype": "float64"}"""));
@@ -165,6 +198,15 @@ class StepApiTest {
                 "3 outputs");
         assertProblem(step(model, "{\"instances\": [[1, \"x\", 3, 4]], \"targets\": [[1, 0, 0]]}"), "/instances/0/1",
                 "not a finite number");
+        String rawRow = "\"instances\": [[5.1, 3.5, 1.4, 0.2]]";
+        assertProblem(step(model, "{\"datasetId\": \"" + iris + "\", " + rawRow + ", \"targets\": [\"setosa\"]}"),
+                "/targets/0", "not one of the classes ['0', '1', '2']");
+        assertProblem(step(model, "{\"datasetId\": \"" + iris + "\", " + rawRow + ", \"targets\": [[1, 0, 0]]}"),
+                "/targets/0", "not one of the classes");
+        assertProblem(step(model, "{\"datasetId\": \"" + iris + "\", \"instances\": [[5.1, 3.5]], \"targets\": [0]}"),
+                "/instances/0", "");
+        assertProblem(step(model, "{\"jobId\": \"" + job + "\", \"datasetId\": \"" + iris + "\", " + rawRow
+                + ", \"targets\": [0]}"), "/datasetId", "job's own");
 
         String threeInputs = api.model("""
                 {"name": "three inputs", "inputs": 3, "layers": [{"type": "dense", "units": 3, "activation": "softmax"}],
