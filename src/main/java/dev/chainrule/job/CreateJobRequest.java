@@ -8,16 +8,18 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 
-/** {@code POST /api/v1/jobs}: everything but the two ids may be left out. */
+/**
+ * {@code POST /api/v1/jobs}: everything but the two ids may be left out; a fork ({@code from}) may leave
+ * those out too.
+ */
 @Schema(description = "A training job", example = """
         {"modelId": "00000000-0000-0000-0000-000000000000", "datasetId": "00000000-0000-0000-0000-000000000000",
          "epochs": 50, "batchSize": 16, "optimizer": {"type": "adam", "learningRate": 0.01},
          "validationSplit": 0.2, "seed": 7}""")
 record CreateJobRequest(
-        @NotNull UUID modelId,
-        @NotNull UUID datasetId,
+        @Schema(description = "required unless the job is a fork (from)") UUID modelId,
+        @Schema(description = "required unless the job is a fork (from)") UUID datasetId,
         @Schema(defaultValue = "20") @Min(1) @Max(100_000) Integer epochs,
         @Schema(defaultValue = "32") @Min(1) @Max(1_000_000) Integer batchSize,
         @Valid OptimizerOptions optimizer,
@@ -37,5 +39,6 @@ record CreateJobRequest(
                 defaultValue = "0", minimum = "-1000", maximum = "1000")
         @Min(JobQueue.MIN_PRIORITY) @Max(JobQueue.MAX_PRIORITY) Integer priority,
         @Schema(description = "record per-layer telemetry every epoch (GET /api/v1/jobs/{id}/layers and /diagnosis); "
-                + "false skips its per-batch cost", defaultValue = "true") Boolean telemetry) {
+                + "false skips its per-batch cost", defaultValue = "true") Boolean telemetry,
+        @Valid ForkRequest from) {
 }

@@ -81,7 +81,7 @@ final class JobExecution implements TrainingListener {
         try {
             job = preparer.prepare(jobId);
             TrainingOutcome outcome = trainer.train(job.network(), job.train(), job.validation(),
-                    job.options().toTrainingConfig(), this, job.resumeFrom());
+                    job.options().toTrainingConfig(), this, job.resumeFrom(), job.warmStart());
             conclude(outcome);
         } catch (DomainException | IllegalArgumentException e) {
             // The engine's shape errors name the layer and both shapes: worth showing as they are.

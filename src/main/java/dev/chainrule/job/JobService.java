@@ -43,10 +43,15 @@ class JobService {
     private final JobRunner runner;
     private final JobMetrics metrics;
     private final TransactionTemplate transaction;
+    private final JobForks forks;
+    private final JobForkRepository forkRows;
 
     JobService(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             StoredCheckpointRepository checkpoints, JobOptionsJson optionsJson, ModelCatalog models,
-            DatasetReader datasets, JobRunner runner, JobMetrics metrics, TransactionTemplate transaction) {
+            DatasetReader datasets, JobRunner runner, JobMetrics metrics, TransactionTemplate transaction,
+            JobForks forks, JobForkRepository forkRows) {
+        this.forks = forks;
+        this.forkRows = forkRows;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.epochs = epochs;
@@ -60,6 +65,10 @@ class JobService {
     }
 
     JobView create(CreateJobRequest request) {
+        if (request.from() != null) {
+            return fork(request);
+        }
+        requireIds(request);
         JobOptions options = JobOptionsResolver.resolve(request);
         StoredModel model = referenced("/modelId", () -> models.get(request.modelId()));
         DatasetData data = referenced("/datasetId", () -> datasets.read(request.datasetId()));
@@ -71,6 +80,40 @@ class JobService {
             artifacts.save(new JobArtifact(job.id(), preprocessing.toBytes()));
         });
         return JobView.of(job, options);
+    }
+
+    /** A job that starts from another's checkpoint, under the parent's preprocessing. */
+    private JobView fork(CreateJobRequest requested) {
+        JobForks.Fork fork = forks.plan(requested, optionsJson);
+        CreateJobRequest request = fork.request();
+        JobOptions options = JobOptionsResolver.resolve(request);
+        StoredModel model = referenced("/modelId", () -> models.get(request.modelId()));
+        DatasetData data = referenced("/datasetId", () -> datasets.read(request.datasetId()));
+        JobCompatibility.fit(model, data, options);
+        fork.check(data, options);
+        Job job = new Job(UUID.randomUUID(), model.id(), data.id(), optionsJson.write(options), options.epochs(),
+                Instant.now(), request.priority() == null ? 0 : request.priority());
+        JobFork row = new JobFork(job.id(), fork.parentId(), fork.restore(), fork.start().toTrainerCheckpoint());
+        transaction.executeWithoutResult(status -> {
+            jobs.save(job);
+            artifacts.save(new JobArtifact(job.id(), fork.preprocessingBytes()));
+            forkRows.save(row);
+        });
+        return JobView.of(job, options, row.toView());
+    }
+
+    private static void requireIds(CreateJobRequest request) {
+        List<Fault> missing = new ArrayList<>();
+        if (request.datasetId() == null) {
+            missing.add(Fault.atPointer("/datasetId", "must not be null unless the job is a fork (from)"));
+        }
+        if (request.modelId() == null) {
+            missing.add(Fault.atPointer("/modelId", "must not be null unless the job is a fork (from)"));
+        }
+        if (!missing.isEmpty()) {
+            throw new MalformedInputException("invalid-job", "Invalid job options",
+                    "A job names its model and dataset (modelId, datasetId) unless it is a fork (from).", missing);
+        }
     }
 
     JobView get(UUID id) {
@@ -138,7 +181,8 @@ class JobService {
     }
 
     private JobView view(Job job) {
-        return JobView.of(job, optionsJson.read(job.options()));
+        return JobView.of(job, optionsJson.read(job.options()),
+                forkRows.findById(job.id()).map(JobFork::toView).orElse(null));
     }
 
     /** A missing model or dataset named in the body is a fault of the body: 422 at its pointer. */

@@ -25,13 +25,18 @@ record JobView(UUID id,
         long seed, boolean standardize, @Schema(allowableValues = {"float32", "float64"}) String dtype,
         @Nullable EarlyStoppingOptions earlyStopping, int checkpointEvery, @Nullable Long maxRuntimeSeconds,
         int priority,
-        @Schema(description = "whether per-layer telemetry is recorded every epoch") boolean telemetry) {
+        @Schema(description = "whether per-layer telemetry is recorded every epoch") boolean telemetry,
+        @Schema(description = "the job and epoch a fork started from; null for any other job") @Nullable ParentView parent) {
 
     static JobView of(Job job, JobOptions o) {
+        return of(job, o, null);
+    }
+
+    static JobView of(Job job, JobOptions o, ParentView parent) {
         return new JobView(job.id(), job.kind().jsonName(), job.status().jsonName(), job.modelId(), job.datasetId(),
                 job.epoch(), job.epochs(), job.progress(), job.step(), job.samplesPerSecond(), MetricsView.of(job.metrics()), job.createdAt(),
                 job.startedAt(), job.finishedAt(), job.error(), job.cancelRequested(), o.batchSize(), o.optimizer(),
                 o.schedule(), o.validationSplit(), o.shuffle(), o.seed(), o.standardize(), o.dtype(), o.earlyStopping(),
-                o.checkpointEvery(), o.maxRuntimeSeconds(), job.priority(), o.recordsTelemetry());
+                o.checkpointEvery(), o.maxRuntimeSeconds(), job.priority(), o.recordsTelemetry(), parent);
     }
 }

@@ -50,7 +50,7 @@ class JobExecutionTest {
     @BeforeEach
     void prepared() {
         when(preparer.prepare(JOB)).thenReturn(new PreparedJob(FIVE_EPOCHS_CHECKPOINT_EVERY_TWO, mock(Network.class),
-                null, null, null, null));
+                null, null, null, null, null));
         when(recorder.recordEpoch(eq(JOB), eq("here"), any(), any(), anyLong(), anyDouble(), any(), any(), any()))
                 .thenReturn(true);
         when(recorder.finish(any(), any(), any(), any(), any())).thenReturn(true);
@@ -58,7 +58,7 @@ class JobExecutionTest {
 
     /** The trainer's part: runs {@code epochs} epochs unless stopped, then reports how it ended. */
     private void trainerRuns(int epochs, Function<TrainingListener, TrainingOutcome.Status> ending) {
-        when(trainer.train(any(), any(), any(), any(), any(), any())).thenAnswer(call -> {
+        when(trainer.train(any(), any(), any(), any(), any(), any(), any())).thenAnswer(call -> {
             TrainingListener listener = call.getArgument(4);
             for (int epoch = 1; epoch <= epochs && !listener.stopRequested(); epoch++) {
                 int done = epoch;

@@ -47,7 +47,7 @@ import dev.chainrule.web.WebSlice;
  * back here: {@link JobLifecycleTest} does that on the whole service).
  */
 @WebMvcTest(JobController.class)
-@Import({ JobService.class, JobOptionsJson.class })
+@Import({ JobService.class, JobOptionsJson.class, JobForks.class })
 @WebSlice
 class JobRequestTest {
 
@@ -77,6 +77,8 @@ class JobRequestTest {
     JobMetrics metrics;
     @MockitoBean
     TransactionTemplate transaction;
+    @MockitoBean
+    JobForkRepository forkRows;
 
     ApiClient http;
 
