@@ -40,5 +40,9 @@ record CreateJobRequest(
         @Min(JobQueue.MIN_PRIORITY) @Max(JobQueue.MAX_PRIORITY) Integer priority,
         @Schema(description = "record per-layer telemetry every epoch (GET /api/v1/jobs/{id}/layers and /diagnosis); "
                 + "false skips its per-batch cost", defaultValue = "true") Boolean telemetry,
-        @Valid ForkRequest from) {
+        @Valid ForkRequest from,
+        @Schema(description = "weight the training loss by class (cross_entropy, binary_cross_entropy or mse): "
+                + "\"balanced\" (rows / (classes × rows of the class), from the training rows) or an object of "
+                + "label to weight, labels left out weighing 1", oneOf = {String.class, Object.class},
+                example = "{\"yes\": 4.0}") Object classWeights) {
 }

@@ -14,7 +14,8 @@ import dev.chainrule.nn.train.TrainingConfig;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule,
         double validationSplit, boolean shuffle, long seed, boolean standardize, String dtype,
-        EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds, Boolean telemetry) {
+        EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds, Boolean telemetry,
+        Object classWeights) {
 
     /** Per-layer telemetry is recorded; null in options stored before the option existed: off. */
     boolean recordsTelemetry() {

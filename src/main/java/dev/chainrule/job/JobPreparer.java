@@ -64,7 +64,8 @@ class JobPreparer {
                 .map(StoredCheckpoint::toTrainerCheckpoint).orElse(null);
         return new PreparedJob(options, network, train, validation, resumeFrom,
                 deadline(job.startedAt(), options.maxRuntimeSeconds()),
-                forks.findById(jobId).map(JobFork::toWarmStart).orElse(null));
+                forks.findById(jobId).map(JobFork::toWarmStart).orElse(null),
+                ClassWeightsOption.weights(options.classWeights(), preprocessing.classes(), train.classIndices()));
     }
 
     /** The runtime limit counts from the job's first start, so a resumed job does not get a fresh one. */

@@ -28,6 +28,7 @@ import dev.chainrule.nn.JsonNamed;
 import dev.chainrule.nn.LayerParameters;
 import dev.chainrule.nn.ParameterCodec;
 import dev.chainrule.ops.JobMetrics;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Creating, reading and cancelling jobs; training itself is the {@link JobRunner}'s. */
 @Service
@@ -45,11 +46,15 @@ class JobService {
     private final TransactionTemplate transaction;
     private final JobForks forks;
     private final JobForkRepository forkRows;
+    private final JobEvaluationRepository evaluations;
+    private final JsonMapper json;
 
     JobService(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             StoredCheckpointRepository checkpoints, JobOptionsJson optionsJson, ModelCatalog models,
             DatasetReader datasets, JobRunner runner, JobMetrics metrics, TransactionTemplate transaction,
-            JobForks forks, JobForkRepository forkRows) {
+            JobForks forks, JobForkRepository forkRows, JobEvaluationRepository evaluations, JsonMapper json) {
+        this.evaluations = evaluations;
+        this.json = json;
         this.forks = forks;
         this.forkRows = forkRows;
         this.jobs = jobs;
@@ -99,7 +104,7 @@ class JobService {
             artifacts.save(new JobArtifact(job.id(), fork.preprocessingBytes()));
             forkRows.save(row);
         });
-        return JobView.of(job, options, row.toView());
+        return JobView.of(job, options, row.toView(), null);
     }
 
     private static void requireIds(CreateJobRequest request) {
@@ -182,7 +187,9 @@ class JobService {
 
     private JobView view(Job job) {
         return JobView.of(job, optionsJson.read(job.options()),
-                forkRows.findById(job.id()).map(JobFork::toView).orElse(null));
+                forkRows.findById(job.id()).map(JobFork::toView).orElse(null),
+                evaluations.findById(job.id()).map(e -> EvaluationView.of(json.readValue(e.report(),
+                        EvaluationView.Stored.class))).orElse(null));
     }
 
     /** A missing model or dataset named in the body is a fault of the body: 422 at its pointer. */

@@ -21,7 +21,7 @@ class JobOptionsResolverTest {
     private static CreateJobRequest request(OptimizerOptions optimizer, ScheduleOptions schedule, Double validationSplit,
             String dtype, EarlyStoppingOptions earlyStopping) {
         return new CreateJobRequest(ID, ID, null, null, optimizer, schedule, validationSplit, null, null, null, dtype,
-                earlyStopping, null, null, null, null, null);
+                earlyStopping, null, null, null, null, null, null);
     }
 
     private static OptimizerOptions.Sgd sgd(Double momentum, Boolean nesterov) {

@@ -79,6 +79,8 @@ class JobRequestTest {
     TransactionTemplate transaction;
     @MockitoBean
     JobForkRepository forkRows;
+    @MockitoBean
+    JobEvaluationRepository evaluations;
 
     ApiClient http;
 

@@ -6,8 +6,19 @@ import dev.chainrule.nn.optim.OptimizerSpec;
 /**
  * How to train: {@code epochs} passes over the training data in mini-batches of {@code batchSize}
  * (the last partial batch kept), reshuffled each epoch by a permutation derived from
- * ({@code seed}, epoch) when {@code shuffle} is set. {@code earlyStopping} may be null.
+ * ({@code seed}, epoch) when {@code shuffle} is set. {@code earlyStopping} may be null;
+ * {@code classWeights} (null: none) weights the training loss by class, see
+ * {@link dev.chainrule.nn.Network#weightClasses}.
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer, LearningRateSchedule schedule,
-        boolean shuffle, long seed, EarlyStopping earlyStopping) {
+        boolean shuffle, long seed, EarlyStopping earlyStopping, double[] classWeights) {
+
+    public TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer, LearningRateSchedule schedule,
+            boolean shuffle, long seed, EarlyStopping earlyStopping) {
+        this(epochs, batchSize, optimizer, schedule, shuffle, seed, earlyStopping, null);
+    }
+
+    public TrainingConfig withClassWeights(double[] weights) {
+        return new TrainingConfig(epochs, batchSize, optimizer, schedule, shuffle, seed, earlyStopping, weights);
+    }
 }

@@ -38,6 +38,7 @@ final class TrainingLoop {
     TrainingLoop(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
             TrainingListener listener) {
         this.network = network;
+        network.weightClasses(config.classWeights());
         this.source = new BatchSource(train, network.dataType());
         this.validation = validation == null || validation.rows() == 0 ? null : validation;
         this.config = config;
