@@ -28,7 +28,9 @@ import dev.chainrule.nn.JsonNamed;
 import dev.chainrule.nn.LayerParameters;
 import dev.chainrule.nn.ParameterCodec;
 import dev.chainrule.ops.JobMetrics;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Creating, reading and cancelling jobs; training itself is the {@link JobRunner}'s. */
 @Service
@@ -152,6 +154,23 @@ class JobService {
     List<HistoryEntry> history(UUID id) {
         find(id);
         return epochs.findByJobIdOrderByEpoch(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    /** Each job's history and options side by side; an unknown id is a 404 naming it. */
+    JobComparison compare(String ids) {
+        List<UUID> jobIds = JobComparison.ids(ids);
+        List<List<HistoryEntry>> histories = new ArrayList<>();
+        List<JsonNode> options = new ArrayList<>();
+        for (UUID id : jobIds) {
+            Job job = find(id);
+            histories.add(history(id));
+            ObjectNode row = json.createObjectNode();
+            row.put("modelId", job.modelId().toString());
+            row.put("datasetId", job.datasetId() == null ? null : job.datasetId().toString());
+            row.setAll((ObjectNode) json.readTree(job.options()));
+            options.add(row);
+        }
+        return JobComparison.of(jobIds, histories, options);
     }
 
     List<CheckpointView> checkpoints(UUID id) {
