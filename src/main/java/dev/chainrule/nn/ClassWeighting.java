@@ -1,7 +1,10 @@
 package dev.chainrule.nn;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import dev.chainrule.nn.kernel.BatchCache;
 
 /**
  * Per-class weights on the loss, as PyTorch applies them: cross-entropy becomes the weighted mean
@@ -12,14 +15,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The unweighted kernels have already written {@code dz} for the mean; each row's share is
  * rescaled here, which is exact because every row's gradient depends on that row alone. Only runs
- * that ask for weights pay for the heap copies this takes.
+ * that ask for weights pay for the heap copies this takes; nothing is allocated off-heap per batch.
  */
 final class ClassWeighting {
 
     private final double[] weights;
+    /** Each row's scale as a column, one per batch size, so that a weighted step allocates nothing off-heap. */
+    private final BatchCache<INDArray> columns;
 
-    ClassWeighting(double[] weights) {
+    ClassWeighting(double[] weights, DataType type) {
         this.weights = weights.clone();
+        this.columns = new BatchCache<>(rows -> Nd4j.create(type, rows, 1));
     }
 
     static void check(double[] weights, Loss loss, int outputs) {
@@ -40,39 +46,44 @@ final class ClassWeighting {
 
     /** Rescales {@code dz} (and a separate {@code da}) row by row; returns the weighted loss. */
     double apply(Loss loss, INDArray z, INDArray a, INDArray y, INDArray dz, INDArray da) {
-        double[][] targets = y.toDoubleMatrix();
-        int rows = targets.length;
+        int rows = (int) y.rows();
+        int width = (int) y.columns();
+        double[] targets = rowMajor(y);
         double[] w = new double[rows];
         double weightSum = 0;
         for (int i = 0; i < rows; i++) {
-            w[i] = rowWeight(targets[i]);
+            w[i] = rowWeight(targets, i * width, width);
             weightSum += w[i];
         }
         double value;
         double[] scale = new double[rows];
         if (loss == Loss.CROSS_ENTROPY) {
-            double[][] logits = z.toDoubleMatrix();
+            double[] logits = rowMajor(z);
             double sum = 0;
             for (int i = 0; i < rows; i++) {
-                sum += w[i] * crossEntropy(logits[i], targets[i]);
+                sum += w[i] * crossEntropy(logits, targets, i * width, width);
                 scale[i] = w[i] * rows / weightSum;
             }
             value = sum / weightSum;
         } else {
-            double[][] values = (loss == Loss.BINARY_CROSS_ENTROPY ? z : a).toDoubleMatrix();
+            boolean binary = loss == Loss.BINARY_CROSS_ENTROPY;
+            double[] values = rowMajor(binary ? z : a);
             double sum = 0;
             for (int i = 0; i < rows; i++) {
                 double row = 0;
-                for (int j = 0; j < values[i].length; j++) {
-                    row += loss == Loss.BINARY_CROSS_ENTROPY ? softplus(values[i][j]) - values[i][j] * targets[i][j]
-                            : (values[i][j] - targets[i][j]) * (values[i][j] - targets[i][j]);
+                for (int j = i * width; j < (i + 1) * width; j++) {
+                    double d = values[j] - targets[j];
+                    row += binary ? softplus(values[j]) - values[j] * targets[j] : d * d;
                 }
                 sum += w[i] * row;
                 scale[i] = w[i];
             }
-            value = sum / ((double) rows * targets[0].length);
+            value = sum / ((double) rows * width);
         }
-        INDArray column = Nd4j.createFromArray(scale).reshape(rows, 1).castTo(dz.dataType());
+        INDArray column = columns.forRows(rows);
+        for (int i = 0; i < rows; i++) {
+            column.putScalar(i, 0, scale[i]);
+        }
         dz.muliColumnVector(column);
         if (da != null && da != dz) {
             da.muliColumnVector(column);
@@ -80,26 +91,32 @@ final class ClassWeighting {
         return value;
     }
 
-    private double rowWeight(double[] target) {
-        if (target.length == 1) {
-            return weights[0] + target[0] * (weights[1] - weights[0]);
+    /** The values row after row, read from the buffer itself (a copy only for a view or another order). */
+    private static double[] rowMajor(INDArray matrix) {
+        INDArray plain = matrix.isView() || matrix.ordering() != 'c' ? matrix.dup('c') : matrix;
+        return plain.data().asDouble();
+    }
+
+    private double rowWeight(double[] targets, int from, int width) {
+        if (width == 1) {
+            return weights[0] + targets[from] * (weights[1] - weights[0]);
         }
         double w = 0;
-        for (int j = 0; j < target.length; j++) {
-            w += target[j] * weights[j];
+        for (int j = 0; j < width; j++) {
+            w += targets[from + j] * weights[j];
         }
         return w;
     }
 
     /** {@code logsumexp(z) − Σ_j y_j·z_j}: finite for any logits. */
-    private static double crossEntropy(double[] z, double[] y) {
+    private static double crossEntropy(double[] z, double[] y, int from, int width) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
+        for (int j = from; j < from + width; j++) {
+            max = Math.max(max, z[j]);
         }
         double sum = 0;
         double dot = 0;
-        for (int j = 0; j < z.length; j++) {
+        for (int j = from; j < from + width; j++) {
             sum += Math.exp(z[j] - max);
             dot += y[j] * z[j];
         }

@@ -160,7 +160,7 @@ public final class Network {
         if (classWeights != null) {
             ClassWeighting.check(classWeights, spec.loss(), outputs());
         }
-        outputLoss.weightClasses(classWeights == null ? null : new ClassWeighting(classWeights));
+        outputLoss.weightClasses(classWeights == null ? null : new ClassWeighting(classWeights, dataType));
     }
 
     /**
