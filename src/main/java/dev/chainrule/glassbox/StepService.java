@@ -53,7 +53,7 @@ class StepService {
         Precision precision = precision(request.dtype(), job);
         OptimizerSpec optimizer = optimizer(request.optimizer(), job);
         long seed = job != null ? job.seed() : request.seed() == null ? 0 : request.seed();
-        INDArray[] rows = request.instances() != null ? inline(model, request, job, precision)
+        INDArray[] rows = request.instances() != null ? inline(tenant, model, request, job, precision)
                 : fromDataset(tenant, model, request, job, precision);
         int inputWidth = (int) rows[0].columns();
         checkSize(model, inputWidth, (int) rows[0].rows());
@@ -138,7 +138,7 @@ class StepService {
      * {@code jobId}, by one fitted on the dataset with {@code datasetId}; with neither there is no
      * encoding to apply, so the rows are numbers that the network takes as they are.
      */
-    private INDArray[] inline(StoredModel model, StepRequest request, JobSnapshot job, Precision precision) {
+    private INDArray[] inline(UUID tenant, StoredModel model, StepRequest request, JobSnapshot job, Precision precision) {
         if (job != null && request.datasetId() != null) {
             throw ModelInputs.invalid("/datasetId", "With jobId, inline instances are encoded by the job's own "
                     + "preprocessing; send no datasetId.");
@@ -151,7 +151,7 @@ class StepService {
         }
         boolean standardize = request.standardize() == null || request.standardize();
         Preprocessing preprocessing = job != null ? job.preprocessing()
-                : request.datasetId() != null ? ModelInputs.fit(model, inputs.dataset(request.datasetId()), standardize)
+                : request.datasetId() != null ? ModelInputs.fit(model, inputs.dataset(tenant, request.datasetId()), standardize)
                 : null;
         if (preprocessing == null) {
             INDArray x = Nd4j.createFromArray(StepRows.matrix(instances, "/instances", false))

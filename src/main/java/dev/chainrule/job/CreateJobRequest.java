@@ -8,16 +8,18 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 
-/** {@code POST /api/v1/jobs}: everything but the two ids may be left out. */
+/**
+ * {@code POST /api/v1/jobs}: everything but the two ids may be left out; a fork ({@code from}) may leave
+ * those out too.
+ */
 @Schema(description = "A training job", example = """
         {"modelId": "00000000-0000-0000-0000-000000000000", "datasetId": "00000000-0000-0000-0000-000000000000",
          "epochs": 50, "batchSize": 16, "optimizer": {"type": "adam", "learningRate": 0.01},
          "validationSplit": 0.2, "seed": 7}""")
 record CreateJobRequest(
-        @NotNull UUID modelId,
-        @NotNull UUID datasetId,
+        @Schema(description = "required unless the job is a fork (from)") UUID modelId,
+        @Schema(description = "required unless the job is a fork (from)") UUID datasetId,
         @Schema(defaultValue = "20") @Min(1) @Max(100_000) Integer epochs,
         @Schema(defaultValue = "32") @Min(1) @Max(1_000_000) Integer batchSize,
         @Valid OptimizerOptions optimizer,
@@ -43,14 +45,19 @@ record CreateJobRequest(
         @DecimalMin(value = "0", inclusive = false) Double gradientClipNorm,
         @Schema(description = "before each step (after norm clipping), clamp every gradient value to "
                 + "[-value, value], as torch.nn.utils.clip_grad_value_; null: not clipped", example = "0.5")
-        @DecimalMin(value = "0", inclusive = false) Double gradientClipValue) {
+        @DecimalMin(value = "0", inclusive = false) Double gradientClipValue,
+        @Valid ForkRequest from,
+        @Schema(description = "weight the training loss by class (cross_entropy, binary_cross_entropy or mse): "
+                + "\"balanced\" (rows / (classes × rows of the class), from the training rows) or an object of "
+                + "label to weight, labels left out weighing 1", oneOf = {String.class, Object.class},
+                example = "{\"yes\": 4.0}") Object classWeights) {
 
-    /** Without gradient clipping. */
+    /** A job that is not a fork, without gradient clipping or class weights. */
     CreateJobRequest(UUID modelId, UUID datasetId, Integer epochs, Integer batchSize, OptimizerOptions optimizer,
             ScheduleOptions schedule, Double validationSplit, Boolean shuffle, Long seed, Boolean standardize,
             String dtype, EarlyStoppingOptions earlyStopping, Integer checkpointEvery, Long maxRuntimeSeconds,
             Integer priority, Boolean telemetry) {
         this(modelId, datasetId, epochs, batchSize, optimizer, schedule, validationSplit, shuffle, seed, standardize,
-                dtype, earlyStopping, checkpointEvery, maxRuntimeSeconds, priority, telemetry, null, null);
+                dtype, earlyStopping, checkpointEvery, maxRuntimeSeconds, priority, telemetry, null, null, null, null);
     }
 }

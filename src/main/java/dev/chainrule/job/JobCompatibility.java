@@ -50,6 +50,7 @@ final class JobCompatibility {
                     + metric.scope().jsonName() + " dataset; dataset '" + data.name() + "' is a " + data.task().jsonName()
                     + " dataset."));
         }
+        errors.addAll(ClassWeightsOption.faults(options.classWeights(), model, data));
         if (!errors.isEmpty()) {
             throw incompatible(DomainException.summary(errors, "The job has " + errors.size() + " incompatibilities."),
                     errors);

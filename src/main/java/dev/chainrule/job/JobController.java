@@ -57,6 +57,16 @@ class JobController {
         return PageResponse.of(service.list(caller.tenantId(), status, Paging.page(page, size)));
     }
 
+    @GetMapping("/compare")
+    @Operation(operationId = "compareJobs", summary = "Several jobs side by side",
+            description = "Histories aligned by epoch (null where a job did not reach an epoch) and every option, "
+                    + "flattened to a path such as optimizer.learningRate, with one value per job and whether they differ.")
+    JobComparison compare(@Parameter(description = "2 to 10 job ids, separated by commas", example =
+            "3f0c6a52-6c1e-4a51-9d0e-6f1f1b2a7c11,8a1d2c3e-0000-4000-8000-000000000001") @RequestParam String ids,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return service.compare(caller.tenantId(), ids);
+    }
+
     @GetMapping("/{id}")
     @Operation(operationId = "getJob", summary = "A job's state, progress and latest metrics")
     JobView get(@PathVariable UUID id, @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {

@@ -12,6 +12,8 @@ import dev.chainrule.fault.DomainException;
 import dev.chainrule.nn.Network;
 import dev.chainrule.nn.ParameterCodec;
 import dev.chainrule.nn.train.BatchProgress;
+import dev.chainrule.nn.train.ConfusionMatrix;
+import dev.chainrule.nn.train.LabeledData;
 import dev.chainrule.nn.train.EpochMetrics;
 import dev.chainrule.nn.train.LayerTelemetry;
 import dev.chainrule.nn.train.Trainer;
@@ -91,7 +93,7 @@ final class JobExecution implements TrainingListener {
         try {
             job = preparer.prepare(jobId);
             TrainingOutcome outcome = trainer.train(job.network(), job.train(), job.validation(),
-                    job.options().toTrainingConfig(), this, job.resumeFrom());
+                    job.trainingConfig(), this, job.resumeFrom(), job.warmStart());
             conclude(outcome);
         } catch (DomainException | IllegalArgumentException e) {
             // The engine's shape errors name the layer and both shapes: worth showing as they are.
@@ -152,7 +154,7 @@ final class JobExecution implements TrainingListener {
             return;
         }
         boolean written = switch (outcome.status()) {
-            case COMPLETED, EARLY_STOPPED ->
+            case COMPLETED, EARLY_STOPPED -> evaluated() &&
                     recorder.finish(jobId, owner, JobStatus.SUCCEEDED, null, parameters(job.network()));
             case DIVERGED -> recorder.finish(jobId, owner, JobStatus.FAILED, divergence(outcome), null);
             case STOPPED -> stopped(outcome);
@@ -160,6 +162,18 @@ final class JobExecution implements TrainingListener {
         if (!written) {
             log.warn("Job {} was no longer running under this instance when it ended ({})", jobId, outcome.status());
         }
+    }
+
+    /** A classification job's confusion matrix on its validation rows, recorded before it is marked succeeded. */
+    private boolean evaluated() {
+        LabeledData validation = job.validation();
+        if (validation != null && validation.classIndices() != null) {
+            double[][] outputs = job.network().predict(validation.features()).toDoubleMatrix();
+            int classes = outputs[0].length == 1 ? 2 : outputs[0].length;
+            recorder.recordEvaluation(jobId, ConfusionMatrix.of(validation.classIndices(),
+                    ConfusionMatrix.predictedClasses(outputs), classes));
+        }
+        return true;
     }
 
     private boolean stopped(TrainingOutcome outcome) {

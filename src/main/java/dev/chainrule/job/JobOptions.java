@@ -16,14 +16,14 @@ import dev.chainrule.nn.train.TrainingConfig;
 record JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule,
         double validationSplit, boolean shuffle, long seed, boolean standardize, String dtype,
         EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds, Boolean telemetry,
-        Double gradientClipNorm, Double gradientClipValue) {
+        Double gradientClipNorm, Double gradientClipValue, Object classWeights) {
 
-    /** Without gradient clipping. */
+    /** Without gradient clipping or class weights. */
     JobOptions(int epochs, int batchSize, OptimizerOptions optimizer, ScheduleOptions schedule,
             double validationSplit, boolean shuffle, long seed, boolean standardize, String dtype,
             EarlyStoppingOptions earlyStopping, int checkpointEvery, Long maxRuntimeSeconds, Boolean telemetry) {
         this(epochs, batchSize, optimizer, schedule, validationSplit, shuffle, seed, standardize, dtype, earlyStopping,
-                checkpointEvery, maxRuntimeSeconds, telemetry, null, null);
+                checkpointEvery, maxRuntimeSeconds, telemetry, null, null, null);
     }
 
     /** Per-layer telemetry is recorded; null in options stored before the option existed: off. */

@@ -48,7 +48,8 @@ final class JobOptionsResolver {
                 schedule(or(r.schedule(), new ScheduleOptions.Constant()), epochs, optimizer.learningRate()),
                 validationSplit, or(r.shuffle(), true), or(r.seed(), 0L), or(r.standardize(), true), dtype,
                 earlyStopping(r.earlyStopping(), validationSplit), or(r.checkpointEvery(), 1), r.maxRuntimeSeconds(),
-                or(r.telemetry(), true), r.gradientClipNorm(), r.gradientClipValue());
+                or(r.telemetry(), true), r.gradientClipNorm(), r.gradientClipValue(),
+                ClassWeightsOption.resolve(r.classWeights(), errors));
     }
 
     private OptimizerOptions optimizer(OptimizerOptions requested) {

@@ -22,7 +22,7 @@ import dev.chainrule.nn.train.ValidationSplit;
 /**
  * Rebuilds a job's training inputs from what is stored: the same rows, the preprocessing fitted
  * when the job was created, the network as first initialised, and the newest checkpoint. Because
- * all of it is a function of stored state, a resumed job continues exactly where it stopped.
+ * all of it (a fork's starting checkpoint too) is a function of stored state, a resumed job continues exactly where it stopped.
  */
 @Component
 class JobPreparer {
@@ -33,9 +33,11 @@ class JobPreparer {
     private final JobOptionsJson optionsJson;
     private final ModelCatalog models;
     private final DatasetReader datasets;
+    private final JobForkRepository forks;
 
     JobPreparer(JobRepository jobs, JobArtifactRepository artifacts, StoredCheckpointRepository checkpoints,
-            JobOptionsJson optionsJson, ModelCatalog models, DatasetReader datasets) {
+            JobOptionsJson optionsJson, ModelCatalog models, DatasetReader datasets, JobForkRepository forks) {
+        this.forks = forks;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.checkpoints = checkpoints;
@@ -61,7 +63,9 @@ class JobPreparer {
         TrainerCheckpoint resumeFrom = checkpoints.findFirstByJobIdOrderByEpochDescBatchDesc(jobId)
                 .map(StoredCheckpoint::toTrainerCheckpoint).orElse(null);
         return new PreparedJob(options, network, train, validation, resumeFrom,
-                deadline(job.startedAt(), options.maxRuntimeSeconds()));
+                deadline(job.startedAt(), options.maxRuntimeSeconds()),
+                forks.findById(jobId).map(JobFork::toWarmStart).orElse(null),
+                ClassWeightsOption.weights(options.classWeights(), preprocessing.classes(), train.classIndices()));
     }
 
     /** The runtime limit counts from the job's first start, so a resumed job does not get a fresh one. */

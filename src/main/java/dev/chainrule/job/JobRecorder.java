@@ -13,11 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.chainrule.encoding.PreprocessingCodec;
+import dev.chainrule.nn.train.ConfusionMatrix;
 import dev.chainrule.nn.train.EpochMetrics;
 import dev.chainrule.nn.train.LayerTelemetry;
 import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.ops.JobMetrics;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes what a running job produces. Each method is one transaction that first re-asserts this
@@ -36,11 +39,16 @@ class JobRecorder {
     private final JobsProperties properties;
     private final JobMetrics metrics;
     private final ApplicationEventPublisher events;
+    private final JobEvaluationRepository evaluations;
+    private final JsonMapper json;
 
     JobRecorder(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             LayerTelemetryRepository telemetry, StoredCheckpointRepository checkpoints, JobsProperties properties,
-            JobMetrics metrics, ApplicationEventPublisher events) {
+            JobMetrics metrics, ApplicationEventPublisher events, JobEvaluationRepository evaluations,
+            JsonMapper json) {
         this.events = events;
+        this.evaluations = evaluations;
+        this.json = json;
         this.telemetry = telemetry;
         this.metrics = metrics;
         this.jobs = jobs;
@@ -48,6 +56,14 @@ class JobRecorder {
         this.epochs = epochs;
         this.checkpoints = checkpoints;
         this.properties = properties;
+    }
+
+    /** Stores a classification job's confusion matrix on its validation rows, named by its classes. */
+    @Transactional
+    void recordEvaluation(UUID jobId, ConfusionMatrix matrix) {
+        List<String> classes = PreprocessingCodec.decode(artifacts.findById(jobId).orElseThrow().preprocessing()).classes();
+        evaluations.save(new JobEvaluation(jobId,
+                json.writeValueAsString(new EvaluationView.Stored(classes, matrix.counts()))));
     }
 
     /**

@@ -31,6 +31,9 @@ import dev.chainrule.nn.JsonNamed;
 import dev.chainrule.nn.LayerParameters;
 import dev.chainrule.nn.ParameterCodec;
 import dev.chainrule.ops.JobMetrics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Creating, reading and cancelling jobs; training itself is the {@link JobRunner}'s. */
 @Service
@@ -50,12 +53,21 @@ class JobService {
     private final JobMetrics metrics;
     private final TransactionTemplate transaction;
     private final TenantQuotas quotas;
+    private final JobForks forks;
+    private final JobForkRepository forkRows;
+    private final JobEvaluationRepository evaluations;
+    private final JsonMapper json;
 
     JobService(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             StoredCheckpointRepository checkpoints, JobOptionsJson optionsJson, ModelCatalog models,
             DatasetReader datasets, JobRunner runner, JobMetrics metrics, TransactionTemplate transaction,
-            TenantQuotas quotas) {
+            TenantQuotas quotas, JobForks forks, JobForkRepository forkRows, JobEvaluationRepository evaluations,
+            JsonMapper json) {
         this.quotas = quotas;
+        this.evaluations = evaluations;
+        this.json = json;
+        this.forks = forks;
+        this.forkRows = forkRows;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.epochs = epochs;
@@ -69,6 +81,10 @@ class JobService {
     }
 
     JobView create(UUID tenant, CreateJobRequest request) {
+        if (request.from() != null) {
+            return fork(tenant, request);
+        }
+        requireIds(request);
         JobOptions options = JobOptionsResolver.resolve(request);
         StoredModel model = referenced("/modelId", () -> {
             models.requireOwned(tenant, request.modelId());
@@ -87,6 +103,44 @@ class JobService {
             artifacts.save(new JobArtifact(job.id(), preprocessing.toBytes()));
         });
         return JobView.of(job, options);
+    }
+
+    /** A job that starts from another's checkpoint, under the parent's preprocessing. */
+    private JobView fork(UUID tenant, CreateJobRequest requested) {
+        JobForks.Fork fork = forks.plan(tenant, requested, optionsJson);
+        CreateJobRequest request = fork.request();
+        JobOptions options = JobOptionsResolver.resolve(request);
+        StoredModel model = referenced("/modelId", () -> models.get(request.modelId()));
+        DatasetData data = referenced("/datasetId", () -> {
+            datasets.requireOwned(tenant, request.datasetId());
+            return datasets.read(request.datasetId());
+        });
+        requireActiveJobsBelowQuota(tenant);
+        JobCompatibility.fit(model, data, options);
+        fork.check(data, options);
+        Job job = new Job(UUID.randomUUID(), model.id(), data.id(), optionsJson.write(options), options.epochs(),
+                Instant.now(), request.priority() == null ? 0 : request.priority()).ownedBy(tenant);
+        JobFork row = new JobFork(job.id(), fork.parentId(), fork.restore(), fork.start().toTrainerCheckpoint());
+        transaction.executeWithoutResult(status -> {
+            jobs.save(job);
+            artifacts.save(new JobArtifact(job.id(), fork.preprocessingBytes()));
+            forkRows.save(row);
+        });
+        return JobView.of(job, options, row.toView(), null);
+    }
+
+    private static void requireIds(CreateJobRequest request) {
+        List<Fault> missing = new ArrayList<>();
+        if (request.datasetId() == null) {
+            missing.add(Fault.atPointer("/datasetId", "must not be null unless the job is a fork (from)"));
+        }
+        if (request.modelId() == null) {
+            missing.add(Fault.atPointer("/modelId", "must not be null unless the job is a fork (from)"));
+        }
+        if (!missing.isEmpty()) {
+            throw new MalformedInputException("invalid-job", "Invalid job options",
+                    "A job names its model and dataset (modelId, datasetId) unless it is a fork (from).", missing);
+        }
     }
 
     JobView get(UUID tenant, UUID id) {
@@ -121,6 +175,23 @@ class JobService {
     List<HistoryEntry> history(UUID tenant, UUID id) {
         find(tenant, id);
         return epochs.findByJobIdOrderByEpoch(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    /** Each job's history and options side by side; an unknown id is a 404 naming it. */
+    JobComparison compare(UUID tenant, String ids) {
+        List<UUID> jobIds = JobComparison.ids(ids);
+        List<List<HistoryEntry>> histories = new ArrayList<>();
+        List<JsonNode> options = new ArrayList<>();
+        for (UUID id : jobIds) {
+            Job job = find(tenant, id);
+            histories.add(history(tenant, id));
+            ObjectNode row = json.createObjectNode();
+            row.put("modelId", job.modelId().toString());
+            row.put("datasetId", job.datasetId() == null ? null : job.datasetId().toString());
+            row.setAll((ObjectNode) json.readTree(job.options()));
+            options.add(row);
+        }
+        return JobComparison.of(jobIds, histories, options);
     }
 
     List<CheckpointView> checkpoints(UUID tenant, UUID id) {
@@ -169,7 +240,10 @@ class JobService {
     }
 
     private JobView view(Job job) {
-        return JobView.of(job, optionsJson.read(job.options()));
+        return JobView.of(job, optionsJson.read(job.options()),
+                forkRows.findById(job.id()).map(JobFork::toView).orElse(null),
+                evaluations.findById(job.id()).map(e -> EvaluationView.of(json.readValue(e.report(),
+                        EvaluationView.Stored.class))).orElse(null));
     }
 
     /** A missing model or dataset named in the body is a fault of the body: 422 at its pointer. */

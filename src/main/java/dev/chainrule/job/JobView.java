@@ -27,14 +27,23 @@ record JobView(UUID id,
         int priority,
         @Schema(description = "whether per-layer telemetry is recorded every epoch") boolean telemetry,
         @Schema(description = "global gradient norm clipped to; null when not clipped") @Nullable Double gradientClipNorm,
-        @Schema(description = "gradient value clamped to; null when not clipped") @Nullable Double gradientClipValue) {
+        @Schema(description = "gradient value clamped to; null when not clipped") @Nullable Double gradientClipValue,
+        @Schema(description = "the job and epoch a fork started from; null for any other job") @Nullable ParentView parent,
+        @Schema(description = "a finished classification job's balanced accuracy, macro F1 and confusion matrix "
+                + "on its validation rows; null otherwise") @Nullable EvaluationView evaluation,
+        @Schema(description = "\"balanced\" or label to weight; null when the loss is not weighted by class",
+                oneOf = {String.class, Object.class}) @Nullable Object classWeights) {
 
     static JobView of(Job job, JobOptions o) {
+        return of(job, o, null, null);
+    }
+
+    static JobView of(Job job, JobOptions o, ParentView parent, EvaluationView evaluation) {
         return new JobView(job.id(), job.kind().jsonName(), job.status().jsonName(), job.modelId(), job.datasetId(),
                 job.epoch(), job.epochs(), job.progress(), job.step(), job.samplesPerSecond(), MetricsView.of(job.metrics()), job.createdAt(),
                 job.startedAt(), job.finishedAt(), job.error(), job.cancelRequested(), o.batchSize(), o.optimizer(),
                 o.schedule(), o.validationSplit(), o.shuffle(), o.seed(), o.standardize(), o.dtype(), o.earlyStopping(),
                 o.checkpointEvery(), o.maxRuntimeSeconds(), job.priority(), o.recordsTelemetry(), o.gradientClipNorm(),
-                o.gradientClipValue());
+                o.gradientClipValue(), parent, evaluation, o.classWeights());
     }
 }

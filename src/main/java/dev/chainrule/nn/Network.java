@@ -142,6 +142,20 @@ public final class Network {
     }
 
     /**
+     * Weights the training loss by class ({@link #computeGradients}; evaluation stays unweighted): one
+     * positive weight per class, in output order, or two for a single 0/1 output. Null removes them.
+     *
+     * @throws IllegalArgumentException for a loss other than cross-entropy, binary cross-entropy or MSE,
+     *         or a count that does not match the outputs
+     */
+    public void weightClasses(double[] classWeights) {
+        if (classWeights != null) {
+            ClassWeighting.check(classWeights, spec.loss(), outputs());
+        }
+        outputLoss.weightClasses(classWeights == null ? null : new ClassWeighting(classWeights, dataType));
+    }
+
+    /**
      * Forward (training mode, dropout masks drawn from {@code dropoutSeed}), loss, and backward: the
      * gradient vector then holds dL/dθ for this batch. Returns the loss, L2 term included.
      */

@@ -26,6 +26,7 @@ abstract class OutputLoss {
     final LossKernel kernel;
     private final BatchCache<Pass> passes;
     private Pass last;
+    private ClassWeighting classWeighting;
 
     private OutputLoss(Activation activation, Loss loss, int outputs, Kernels kernels, DataType type, boolean keepsDA) {
         this.loss = loss;
@@ -46,8 +47,16 @@ abstract class OutputLoss {
     final double forward(INDArray z, INDArray y) {
         Pass p = passes.forRows((int) z.rows());
         double value = compute(z, y, p);
+        if (classWeighting != null) {
+            value = classWeighting.apply(loss, z, p.a, y, p.dz, p.da);
+        }
         last = p;
         return value;
+    }
+
+    /** Weights the training loss by class from now on ({@link ClassWeighting}); null: unweighted again. */
+    final void weightClasses(ClassWeighting weighting) {
+        this.classWeighting = weighting;
     }
 
     /** Fills {@code p.a}, {@code p.dz} (and {@code p.da} where kept) from {@code z}; returns the loss. */

@@ -59,15 +59,15 @@ class DatasetRequestTest {
 
     @Test
     void aCsvBodyIsUploadedWithItsOptionsAndAnswered201WithLocation() {
-        when(uploads.fromBody(any(InputStream.class), anyLong(), any())).thenReturn(ID);
-        when(catalog.get(ID)).thenReturn(new DatasetResponse(ID, "xy", 2, "regression", "a", List.of("a", "b"),
+        when(uploads.fromBody(any(), any(InputStream.class), anyLong(), any())).thenReturn(ID);
+        when(catalog.get(any(), eq(ID))).thenReturn(new DatasetResponse(ID, "xy", 2, "regression", "a", List.of("a", "b"),
                 List.of(), List.of(), 12, OffsetDateTime.parse("2026-12-03T12:00:00Z")));
         var reply = http.postCsv(ApiClient.withQuery("/api/v1/datasets",
                 Map.of("name", "xy", "target", "a,b", "task", "regression")), "x,a,b\n1,2,3\n4,5,6\n").expect(201)
                 .expectJson("$.targets[1]", "b");
         assertThat(reply.location()).endsWith("/api/v1/datasets/" + ID);
         ArgumentCaptor<UploadOptions> options = ArgumentCaptor.forClass(UploadOptions.class);
-        verify(uploads).fromBody(any(InputStream.class), anyLong(), options.capture());
+        verify(uploads).fromBody(any(), any(InputStream.class), anyLong(), options.capture());
         assertThat(options.getValue()).isEqualTo(new UploadOptions("xy", List.of("a", "b"), "regression", null));
     }
 
@@ -86,15 +86,15 @@ class DatasetRequestTest {
         http.get("/api/v1/datasets/" + ID + "/rows?offset=-1").expectProblem(400)
                 .expectJson("$.errors[0].field", "offset");
         http.get("/api/v1/datasets/" + ID + "/rows?offset=x").expectProblem(400);
-        verify(catalog, org.mockito.Mockito.never()).rows(any(), anyInt(), anyInt());
+        verify(catalog, org.mockito.Mockito.never()).rows(any(), any(), anyInt(), anyInt());
     }
 
     @Test
     void theCatalogsRefusalsAreProblems() {
-        when(catalog.get(ID)).thenThrow(new NotFoundException("Dataset", ID));
+        when(catalog.get(any(), eq(ID))).thenThrow(new NotFoundException("Dataset", ID));
         http.get("/api/v1/datasets/" + ID).expectProblem(404);
         doThrow(new ConflictException("dataset-in-use", "Dataset in use", "A running job uses dataset " + ID + "."))
-                .when(catalog).delete(eq(ID));
+                .when(catalog).delete(any(), eq(ID));
         http.delete("/api/v1/datasets/" + ID).expectProblem(409);
         http.delete("/api/v1/datasets/not-a-uuid").expectProblem(400);
     }
@@ -103,6 +103,6 @@ class DatasetRequestTest {
     void aDeleteIs204() {
         UUID other = UUID.randomUUID();
         http.delete("/api/v1/datasets/" + other).expect(204);
-        verify(catalog).delete(other);
+        verify(catalog).delete(any(), eq(other));
     }
 }

@@ -51,10 +51,10 @@ class JobEventRequestTest {
     void theJobAndTheLastEventIdReachTheStreams() {
         http.request(HttpMethod.GET, EVENTS).header("Accept", "text/event-stream").header("Last-Event-ID", "epoch-5")
                 .send();
-        verify(streams).open(eq(JOB), eq("epoch-5"), any());
+        verify(streams).open(any(), eq(JOB), eq("epoch-5"), any());
         UUID other = UUID.randomUUID();
         http.request(HttpMethod.GET, "/api/v1/jobs/" + other + "/events").header("Accept", "text/event-stream").send();
-        verify(streams).open(eq(other), isNull(), any());
+        verify(streams).open(any(), eq(other), isNull(), any());
     }
 
     @Test
@@ -65,7 +65,7 @@ class JobEventRequestTest {
 
     @Test
     void anUnknownJobIs404AndAMalformedId400() {
-        doThrow(new NotFoundException("Job", JOB)).when(streams).open(eq(JOB), any(), any());
+        doThrow(new NotFoundException("Job", JOB)).when(streams).open(any(), eq(JOB), any(), any());
         http.request(HttpMethod.GET, EVENTS).header("Accept", "text/event-stream").send().expectProblem(404);
         http.request(HttpMethod.GET, "/api/v1/jobs/not-a-uuid/events").header("Accept", "text/event-stream").send()
                 .expectProblem(400);

@@ -54,7 +54,7 @@ class GlassBoxRequestTest {
                  "optimizer": {"type": "sgd", "learningRate": 0.5}, "dtype": "float64"}""".formatted(job));
 
         ArgumentCaptor<StepRequest> request = ArgumentCaptor.forClass(StepRequest.class);
-        verify(steps).step(eq(MODEL), request.capture());
+        verify(steps).step(any(), eq(MODEL), request.capture());
         assertThat(request.getValue().jobId()).isEqualTo(job);
         assertThat(request.getValue().epoch()).isEqualTo(3);
         assertThat(request.getValue().instances()).hasSize(2);
@@ -77,14 +77,14 @@ class GlassBoxRequestTest {
     @Test
     void aMalformedModelIdIs400AndAnUnknownOne404() {
         http.post("/api/v1/models/not-a-uuid/step", "{}").expectProblem(400);
-        when(checks.check(eq(MODEL), any())).thenThrow(new NotFoundException("Model", MODEL));
+        when(checks.check(any(), eq(MODEL), any())).thenThrow(new NotFoundException("Model", MODEL));
         http.post("/api/v1/models/" + MODEL + "/gradient-check", "{\"datasetId\": \"" + UUID.randomUUID() + "\"}")
                 .expectProblem(404).expectJson("$.detail", org.hamcrest.Matchers.containsString(MODEL.toString()));
     }
 
     @Test
     void aRefusalOfTheServiceIsA422WithItsPointer() {
-        when(steps.step(eq(MODEL), any())).thenThrow(ModelInputs.invalid("/targets/0", "Target 'x' is not a class."));
+        when(steps.step(any(), eq(MODEL), any())).thenThrow(ModelInputs.invalid("/targets/0", "Target 'x' is not a class."));
         http.post("/api/v1/models/" + MODEL + "/step", "{\"instances\": [[1]], \"targets\": [\"x\"]}")
                 .expectProblem(422)
                 .expectJson("$.errors[0].pointer", "/targets/0")

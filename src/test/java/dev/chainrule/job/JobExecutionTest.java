@@ -39,7 +39,7 @@ class JobExecutionTest {
     private static final UUID JOB = UUID.randomUUID();
     private static final JobOptions FIVE_EPOCHS_CHECKPOINT_EVERY_TWO = new JobOptions(5, 32,
             new OptimizerOptions.Adam(null, null, null, null, null).withDefaults(), new ScheduleOptions.Constant(), 0.2,
-            true, 0, true, "float32", null, 2, null, true);
+            true, 0, true, "float32", null, 2, null, true, null, null, null);
 
     private final JobPreparer preparer = mock(JobPreparer.class);
     private final Trainer trainer = mock(Trainer.class);
@@ -50,7 +50,7 @@ class JobExecutionTest {
     @BeforeEach
     void prepared() {
         when(preparer.prepare(JOB)).thenReturn(new PreparedJob(FIVE_EPOCHS_CHECKPOINT_EVERY_TWO, mock(Network.class),
-                null, null, null, null));
+                null, null, null, null, null, null));
         when(recorder.recordEpoch(eq(JOB), eq("here"), any(), any(), anyLong(), anyDouble(), any(), any(), any()))
                 .thenReturn(true);
         when(recorder.finish(any(), any(), any(), any(), any())).thenReturn(true);
@@ -58,7 +58,7 @@ class JobExecutionTest {
 
     /** The trainer's part: runs {@code epochs} epochs unless stopped, then reports how it ended. */
     private void trainerRuns(int epochs, Function<TrainingListener, TrainingOutcome.Status> ending) {
-        when(trainer.train(any(), any(), any(), any(), any(), any())).thenAnswer(call -> {
+        when(trainer.train(any(), any(), any(), any(), any(), any(), any())).thenAnswer(call -> {
             TrainingListener listener = call.getArgument(4);
             for (int epoch = 1; epoch <= epochs && !listener.stopRequested(); epoch++) {
                 int done = epoch;

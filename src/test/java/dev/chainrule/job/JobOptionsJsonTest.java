@@ -34,7 +34,7 @@ class JobOptionsJsonTest {
                 new OptimizerOptions.Adam(null, null, null, null, null).withDefaults() }) {
             for (ScheduleOptions schedule : new ScheduleOptions[] { new ScheduleOptions.Constant(),
                     new ScheduleOptions.Exponential(0.5), new ScheduleOptions.Cosine(7, 0.001) }) {
-                JobOptions options = new JobOptions(3, 8, optimizer, schedule, 0, false, 1, false, "float64", null, 1, 60L, true);
+                JobOptions options = new JobOptions(3, 8, optimizer, schedule, 0, false, 1, false, "float64", null, 1, 60L, true, null, null, null);
                 assertThat(json.read(json.write(options))).isEqualTo(options);
             }
         }

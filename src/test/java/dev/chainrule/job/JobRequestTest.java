@@ -50,7 +50,7 @@ import dev.chainrule.web.WebSlice;
  * back here: {@link JobLifecycleTest} does that on the whole service).
  */
 @WebMvcTest(JobController.class)
-@Import({ JobService.class, JobOptionsJson.class })
+@Import({ JobService.class, JobOptionsJson.class, JobForks.class })
 @WebSlice
 class JobRequestTest {
 
@@ -82,6 +82,10 @@ class JobRequestTest {
     TransactionTemplate transaction;
     @MockitoBean
     TenantQuotas quotas;
+    @MockitoBean
+    JobForkRepository forkRows;
+    @MockitoBean
+    JobEvaluationRepository evaluations;
 
     ApiClient http;
 

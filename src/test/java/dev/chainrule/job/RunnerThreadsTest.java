@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RunnerThreadsTest {
 
     private static RunnerProperties properties(int concurrency, int threads) {
-        return new RunnerProperties(true, concurrency, threads, Duration.ofSeconds(1), Duration.ofSeconds(2),
+        return new RunnerProperties(true, concurrency, threads, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(300),
                 Duration.ofSeconds(20), Duration.ofSeconds(30), "test");
     }
 

@@ -133,7 +133,7 @@ class ParityTest {
     }
 
     /** Layers' W (row-major) then b, the layout of the network's flat vectors. */
-    private static double[] flatten(JsonNode layers) {
+    static double[] flatten(JsonNode layers) {
         List<Double> values = new ArrayList<>();
         for (JsonNode layer : layers) {
             for (double[] row : matrix(layer.get("W"))) {

@@ -1,5 +1,7 @@
 package dev.chainrule.portable;
 
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.any;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -48,7 +50,7 @@ class PortableRequestTest {
     @Test
     void theOnnxGraphIsAnAttachmentOfItsBytes() {
         byte[] graph = {8, 7, 18, 4};
-        when(onnx.export(JOB)).thenReturn(new Download<>("iris.onnx", graph));
+        when(onnx.export(any(), eq(JOB))).thenReturn(new Download<>("iris.onnx", graph));
         Reply reply = http.get("/api/v1/jobs/" + JOB + "/model.onnx").expect(200)
                 .expectHeader("Content-Disposition", containsString("attachment"))
                 .expectHeader("Content-Disposition", containsString("iris.onnx"));
@@ -58,12 +60,12 @@ class PortableRequestTest {
 
     @Test
     void aJobWithoutParametersIs409AndAnUnknownOne404() {
-        when(bundles.export(JOB)).thenThrow(new ConflictException("job-not-trained", "Job not trained",
+        when(bundles.export(any(), eq(JOB))).thenThrow(new ConflictException("job-not-trained", "Job not trained",
                 "Job " + JOB + " has no trained parameters yet."));
         http.get("/api/v1/jobs/" + JOB + "/export").expectProblem(409)
                 .expectJson("$.detail", containsString("no trained parameters"));
         UUID unknown = UUID.randomUUID();
-        when(onnx.export(unknown)).thenThrow(new NotFoundException("Job", unknown));
+        when(onnx.export(any(), eq(unknown))).thenThrow(new NotFoundException("Job", unknown));
         http.get("/api/v1/jobs/" + unknown + "/model.onnx").expectProblem(404);
         http.get("/api/v1/jobs/not-a-uuid/export").expectProblem(400);
     }

@@ -51,21 +51,21 @@ class KServeRequestTest {
         http.post("/v2/models/iris/versions/3/infer", """
                 {"id": "r1", "inputs": [{"name": "x", "shape": [1], "datatype": "FP32", "data": [1.5]}]}""");
         ArgumentCaptor<InferenceRequest> request = ArgumentCaptor.forClass(InferenceRequest.class);
-        verify(models).infer(eq("iris"), eq("3"), request.capture());
+        verify(models).infer(any(), eq("iris"), eq("3"), request.capture());
         assertThat(request.getValue().id()).isEqualTo("r1");
         assertThat(request.getValue().inputs()).hasSize(1);
         http.get("/v2/models/iris/ready");
-        verify(models).ready(eq("iris"), isNull());
+        verify(models).ready(any(), eq("iris"), isNull());
         http.get("/v2/health/live").expect(200).expectJson("$.live", true);
     }
 
     @Test
     void refusalsAreInTheProtocolsErrorForm() {
-        when(models.metadata("nope", null)).thenThrow(KServeException.notFound("No published model 'nope'."));
+        when(models.metadata(any(), eq("nope"), isNull())).thenThrow(KServeException.notFound("No published model 'nope'."));
         http.get("/v2/models/nope").expect(404).expectContentType("application/json")
                 .expectJson("$.error", "No published model 'nope'.");
         UUID job = UUID.randomUUID();
-        when(models.infer(eq("gone"), isNull(), any())).thenThrow(new NotFoundException("Job", job));
+        when(models.infer(any(), eq("gone"), isNull(), any())).thenThrow(new NotFoundException("Job", job));
         http.post("/v2/models/gone/infer", "{\"inputs\": []}").expect(404)
                 .expectJson("$.error", containsString(job.toString()));
         http.post("/v2/models/iris/infer", "{\"inputs\": {}}").expect(400)

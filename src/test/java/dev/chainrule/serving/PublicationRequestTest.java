@@ -44,7 +44,7 @@ class PublicationRequestTest {
 
     @Test
     void aPublicationIs201WithItsEndpointAsLocation() {
-        when(publications.publish(eq(JOB), eq(new PublishRequest("iris")))).thenReturn(new PublicationView("iris", 2,
+        when(publications.publish(any(), eq(JOB), eq(new PublishRequest("iris")))).thenReturn(new PublicationView("iris", 2,
                 JOB, Instant.parse("2026-12-03T12:00:00Z"), "/v2/models/iris/versions/2"));
         var reply = http.post("/api/v1/jobs/" + JOB + "/publish", "{\"name\": \"iris\"}").expect(201)
                 .expectJson("$.version", 2).expectJson("$.endpoint", "/v2/models/iris/versions/2");
@@ -53,7 +53,7 @@ class PublicationRequestTest {
 
     @Test
     void theServicesRefusalsAreProblems() {
-        when(publications.publish(eq(JOB), any())).thenThrow(new ConflictException("job-not-succeeded",
+        when(publications.publish(any(), eq(JOB), any())).thenThrow(new ConflictException("job-not-succeeded",
                 "Job not succeeded", "Job " + JOB + " is running; only a succeeded job can be published."));
         http.post("/api/v1/jobs/" + JOB + "/publish", "{\"name\": \"iris\"}").expectProblem(409)
                 .expectJson("$.type", org.hamcrest.Matchers.endsWith("/job-not-succeeded"));

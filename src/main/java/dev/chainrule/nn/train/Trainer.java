@@ -30,10 +30,27 @@ public final class Trainer {
      */
     public TrainingOutcome train(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
             TrainingListener listener, TrainerCheckpoint resumeFrom) {
+        return train(network, train, validation, config, listener, resumeFrom, null);
+    }
+
+    /**
+     * Trains a run forked from another: from {@code warmStart} when {@code resumeFrom} is null, else
+     * from the fork's own checkpoint, its epochs still counted on from the warm start's.
+     *
+     * @param warmStart may be null (then this is {@link #train(Network, LabeledData, LabeledData,
+     *        TrainingConfig, TrainingListener, TrainerCheckpoint)})
+     */
+    public TrainingOutcome train(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
+            TrainingListener listener, TrainerCheckpoint resumeFrom, WarmStart warmStart) {
         TrainingConfigValidator.validate(config, train, validation);
         TrainingLoop run = new TrainingLoop(network, train, validation, config, listener == null ? SILENT : listener);
+        if (warmStart != null) {
+            run.continueAfter(warmStart);
+        }
         if (resumeFrom != null) {
             run.restore(resumeFrom);
+        } else if (warmStart != null) {
+            run.warmStart(warmStart);
         }
         return run.run();
     }

@@ -32,12 +32,15 @@ final class TrainingLoop {
     private final BatchScore score = new BatchScore();
     private final OutputScore.IntLookup batchClasses = this::classOfBatchRow;
     private Progress progress = new Progress();
+    /** Epochs of the run this one was forked from that precede its own (see {@link WarmStart}). */
+    private int epochOffset;
     private int[] batchOrder;
     private int batchFrom;
 
     TrainingLoop(Network network, LabeledData train, LabeledData validation, TrainingConfig config,
             TrainingListener listener) {
         this.network = network;
+        network.weightClasses(config.classWeights());
         this.source = new BatchSource(train, network.dataType());
         this.validation = validation == null || validation.rows() == 0 ? null : validation;
         this.config = config;
@@ -52,15 +55,38 @@ final class TrainingLoop {
         this.clippingKernel = config.clipping().clips() ? network.kernels().matrix() : null;
     }
 
+    /** Counts epochs on from the warm start's, whether this run starts there or resumes its own checkpoint. */
+    void continueAfter(WarmStart warmStart) {
+        epochOffset = warmStart.epochOffset();
+    }
+
+    /** Takes the warm start's parameters and, with {@code restoreAll}, its optimizer and early-stopping state. */
+    void warmStart(WarmStart warmStart) {
+        CheckpointCodec.Contents contents = CheckpointCodec.decode(warmStart.from());
+        INDArray parameters = network.parameterVector();
+        if (contents.parameters().length() != parameters.length()) {
+            throw new IllegalArgumentException("warm-start checkpoint holds " + contents.parameters().length()
+                    + " parameters but the network has " + parameters.length());
+        }
+        parameters.assign(contents.parameters().castTo(parameters.dataType()));
+        if (warmStart.restoreAll()) {
+            requireSamePrecision(contents.parameters(), parameters);
+            optimizer.importState(contents.optimizer());
+            restoreTracker(contents);
+            // the best epoch is counted in the fork's own epochs; one before the fork's first is "none yet"
+            tracker.bestEpoch = Math.max(0, contents.bestEpoch() - epochOffset);
+        }
+    }
+
     void restore(TrainerCheckpoint checkpoint) {
         CheckpointCodec.Contents contents = CheckpointCodec.decode(checkpoint);
         INDArray parameters = network.parameterVector();
-        if (contents.parameters().length() != parameters.length()
-                || contents.parameters().dataType() != parameters.dataType()) {
+        if (contents.parameters().length() != parameters.length()) {
             throw new IllegalArgumentException("checkpoint holds " + contents.parameters().length() + " "
                     + contents.parameters().dataType() + " parameters but the network has " + parameters.length()
                     + " " + parameters.dataType());
         }
+        requireSamePrecision(contents.parameters(), parameters);
         int batches = (source.rows() + config.batchSize() - 1) / config.batchSize();
         if (contents.progress().batchesIntoEpoch >= batches) {
             throw new IllegalArgumentException("checkpoint is " + contents.progress().batchesIntoEpoch
@@ -77,11 +103,22 @@ final class TrainingLoop {
         }
         optimizer.importState(contents.optimizer());
         progress = contents.progress();
+        restoreTracker(contents);
+    }
+
+    private void restoreTracker(CheckpointCodec.Contents contents) {
         tracker.best = contents.best();
         tracker.bestEpoch = contents.bestEpoch();
         tracker.epochsWithoutImprovement = contents.epochsWithoutImprovement();
         tracker.bestParameters = contents.bestParameters();
         tracker.bestState = contents.bestState();
+    }
+
+    private static void requireSamePrecision(INDArray stored, INDArray parameters) {
+        if (stored.dataType() != parameters.dataType()) {
+            throw new IllegalArgumentException("checkpoint holds " + stored.dataType() + " parameters but the network has "
+                    + parameters.dataType());
+        }
     }
 
     TrainingOutcome run() {
@@ -98,8 +135,9 @@ final class TrainingLoop {
         }
         while (progress.epochsCompleted < config.epochs()) {
             int epoch = progress.epochsCompleted;
-            double learningRate = schedule.rateAt(config.optimizer().learningRate(), epoch);
-            int[] order = EpochOrder.of(rows, config.shuffle(), config.seed(), epoch);
+            int drawnAt = epochOffset + epoch;
+            double learningRate = schedule.rateAt(config.optimizer().learningRate(), drawnAt);
+            int[] order = EpochOrder.of(rows, config.shuffle(), config.seed(), drawnAt);
             long started = System.nanoTime();
             long samplesThisRun = 0;
             for (int batch = progress.batchesIntoEpoch; batch < batches; batch++) {
@@ -110,7 +148,7 @@ final class TrainingLoop {
                 int count = Math.min(batchSize, rows - from);
                 INDArray[] data = source.gather(order, from, count);
                 double loss = network.computeGradients(data[0], data[1],
-                        Seeds.mix(config.seed() ^ DROPOUT_SALT, epoch, batch));
+                        Seeds.mix(config.seed() ^ DROPOUT_SALT, drawnAt, batch));
                 if (!Double.isFinite(loss)) {
                     String reason = "loss became " + loss + " in epoch " + (epoch + 1) + ", batch " + (batch + 1)
                             + " (step " + (progress.step + 1) + "); training diverged, try a lower learning rate";

@@ -50,12 +50,18 @@ class TrainerResumeTest {
 
     @BeforeAll
     static void loadIris() {
+        LabeledData[] iris = irisTrainAndValidation();
+        train = iris[0];
+        validation = iris[1];
+    }
+
+    /** Standardised iris, split 80/20 (seed 1), on one ND4J thread: training rows, then validation rows. */
+    static LabeledData[] irisTrainAndValidation() {
         Nd4jThreads.pin(1);
         TestCsv iris = TestCsv.read("examples/datasets/iris.csv");
         LabeledData all = iris.oneHot(iris.standardizedFeatures(iris.featureStatistics()), 3);
         ValidationSplit.Split split = ValidationSplit.split(all.classIndices(), iris.rows(), 0.2, 1);
-        train = subset(all, split.train());
-        validation = subset(all, split.validation());
+        return new LabeledData[] { subset(all, split.train()), subset(all, split.validation()) };
     }
 
     @Test

@@ -1,0 +1,8 @@
+package dev.chainrule.job;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface JobForkRepository extends JpaRepository<JobFork, UUID> {
+}
