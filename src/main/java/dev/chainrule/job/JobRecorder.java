@@ -19,7 +19,6 @@ import dev.chainrule.nn.train.LayerTelemetry;
 import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.ops.JobMetrics;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes what a running job produces. Each method is one transaction that first re-asserts this
@@ -38,13 +37,11 @@ class JobRecorder {
     private final JobsProperties properties;
     private final JobMetrics metrics;
     private final JobEvaluationRepository evaluations;
-    private final JsonMapper json;
 
     JobRecorder(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             LayerTelemetryRepository telemetry, StoredCheckpointRepository checkpoints, JobsProperties properties,
-            JobMetrics metrics, JobEvaluationRepository evaluations, JsonMapper json) {
+            JobMetrics metrics, JobEvaluationRepository evaluations) {
         this.evaluations = evaluations;
-        this.json = json;
         this.telemetry = telemetry;
         this.metrics = metrics;
         this.jobs = jobs;
@@ -58,8 +55,7 @@ class JobRecorder {
     @Transactional
     void recordEvaluation(UUID jobId, ConfusionMatrix matrix) {
         List<String> classes = PreprocessingCodec.decode(artifacts.findById(jobId).orElseThrow().preprocessing()).classes();
-        evaluations.save(new JobEvaluation(jobId,
-                json.writeValueAsString(new EvaluationView.Stored(classes, matrix.counts()))));
+        evaluations.save(new JobEvaluation(jobId, new EvaluationView.Stored(classes, matrix.counts())));
     }
 
     /**
