@@ -7,10 +7,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** A finished classification job's confusion matrix on its validation rows, as JSON ({@link EvaluationView}). */
 @Entity
 @Table(name = "job_evaluation")
 class JobEvaluation {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Id
     @Column(name = "job_id")
@@ -21,12 +25,12 @@ class JobEvaluation {
     protected JobEvaluation() {
     }
 
-    JobEvaluation(UUID jobId, String report) {
+    JobEvaluation(UUID jobId, EvaluationView.Stored report) {
         this.jobId = jobId;
-        this.report = report;
+        this.report = JSON.writeValueAsString(report);
     }
 
-    String report() {
-        return report;
+    EvaluationView toView() {
+        return EvaluationView.of(JSON.readValue(report, EvaluationView.Stored.class));
     }
 }

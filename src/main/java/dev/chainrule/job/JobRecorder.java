@@ -20,7 +20,6 @@ import dev.chainrule.nn.train.LayerTelemetry;
 import dev.chainrule.nn.train.Metric;
 import dev.chainrule.nn.train.TrainerCheckpoint;
 import dev.chainrule.ops.JobMetrics;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes what a running job produces. Each method is one transaction that first re-asserts this
@@ -40,15 +39,12 @@ class JobRecorder {
     private final JobMetrics metrics;
     private final ApplicationEventPublisher events;
     private final JobEvaluationRepository evaluations;
-    private final JsonMapper json;
 
     JobRecorder(JobRepository jobs, JobArtifactRepository artifacts, EpochRecordRepository epochs,
             LayerTelemetryRepository telemetry, StoredCheckpointRepository checkpoints, JobsProperties properties,
-            JobMetrics metrics, ApplicationEventPublisher events, JobEvaluationRepository evaluations,
-            JsonMapper json) {
+            JobMetrics metrics, ApplicationEventPublisher events, JobEvaluationRepository evaluations) {
         this.events = events;
         this.evaluations = evaluations;
-        this.json = json;
         this.telemetry = telemetry;
         this.metrics = metrics;
         this.jobs = jobs;
@@ -62,8 +58,7 @@ class JobRecorder {
     @Transactional
     void recordEvaluation(UUID jobId, ConfusionMatrix matrix) {
         List<String> classes = PreprocessingCodec.decode(artifacts.findById(jobId).orElseThrow().preprocessing()).classes();
-        evaluations.save(new JobEvaluation(jobId,
-                json.writeValueAsString(new EvaluationView.Stored(classes, matrix.counts()))));
+        evaluations.save(new JobEvaluation(jobId, new EvaluationView.Stored(classes, matrix.counts())));
     }
 
     /**

@@ -242,8 +242,7 @@ class JobService {
     private JobView view(Job job) {
         return JobView.of(job, optionsJson.read(job.options()),
                 forkRows.findById(job.id()).map(JobFork::toView).orElse(null),
-                evaluations.findById(job.id()).map(e -> EvaluationView.of(json.readValue(e.report(),
-                        EvaluationView.Stored.class))).orElse(null));
+                evaluations.findById(job.id()).map(JobEvaluation::toView).orElse(null));
     }
 
     /** A missing model or dataset named in the body is a fault of the body: 422 at its pointer. */

@@ -99,8 +99,8 @@ class StrictBodiesTest {
                 .contains("units");
 
         JsonNode job = problem(send(HttpMethod.POST, "/api/v1/jobs", JSON.readTree("""
-                {"modelId": "%s", "datasetId": "%s", "classWeights": {"a": 2}}"""
-                .formatted(UUID.randomUUID(), UUID.randomUUID()))), "/classWeights");
+                {"modelId": "%s", "datasetId": "%s", "sampleWeights": {"a": 2}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID()))), "/sampleWeights");
         assertThat(job.path("detail").asString()).contains("validationSplit").contains("optimizer");
     }
 
