@@ -48,6 +48,7 @@ class AccessController {
     }
 
     @PostMapping("/api/v1/tenants/{id}/keys")
+    @ApiResponse(responseCode = "201", description = "The key, with its secret shown this once")
     @Operation(operationId = "createKey", summary = "Create an API key of a tenant (admin)",
             description = "201 with the key's secret in `key`: the only time it is shown. 404 no such tenant, 422 "
                     + "an invalid name, role (admin or user) or a past expiresAt.")
