@@ -137,7 +137,9 @@ class KilledWorkersIT {
             assertThat(succeededOnKilled + succeededOnLive)
                     .as("completions counted by killed workers (%d) and live ones (%d)", succeededOnKilled,
                             succeededOnLive)
-                    .isEqualTo(JOBS);
+                    // A victim can finish the job it runs between its last scrape and its SIGKILL, and
+                    // that completion is counted where no scrape can see it: one per kill at most.
+                    .isBetween((long) JOBS - KILLS, (long) JOBS);
             assertThat(sum(JOBS_SUCCEEDED, api)).as("the API process trains nothing").isZero();
 
             for (String job : takenOver) {
